@@ -1,0 +1,22 @@
+namespace ProtocolOcr.Core.Forms;
+
+/// <summary>
+/// A protocol form as data: its fields in reference coordinates and the relations between their values.
+/// Loaded from a file in <c>forms/</c>; adding a form needs no code change.
+/// </summary>
+public sealed record FormDefinition(
+    string Id,
+    string Version,
+    LocalizedText Title,
+    IReadOnlyList<string> Languages,
+    PageSize ReferenceSize,
+    IReadOnlyList<FieldDefinition> Fields,
+    IReadOnlyList<FieldGroup> Groups,
+    IReadOnlyList<RelationDefinition> Relations)
+{
+    public FieldDefinition Field(string id) =>
+        Fields.FirstOrDefault(f => f.Id == id)
+        ?? throw new KeyNotFoundException($"Form '{Id}' has no field '{id}'.");
+
+    public IEnumerable<FieldDefinition> CountFields => Fields.Where(f => f.Kind == FieldKind.Count);
+}

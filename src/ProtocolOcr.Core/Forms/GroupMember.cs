@@ -1,0 +1,3 @@
+namespace ProtocolOcr.Core.Forms;
+
+public sealed record GroupMember(string FieldId, LocalizedText Name);

@@ -1,0 +1,18 @@
+using ProtocolOcr.Core.Forms;
+
+namespace ProtocolOcr.Core.Recognition;
+
+/// <summary>
+/// What the pipeline read in one field. <see cref="Box"/> is the field's box on the aligned page.
+/// <see cref="Confidence"/> is 0..1; <see cref="Engine"/> names the engine(s) that produced the value.
+/// </summary>
+public sealed record FieldReading(
+    string FieldId,
+    long? Value,
+    string Text,
+    double Confidence,
+    FieldStatus Status,
+    string? ReviewReason,
+    IReadOnlyList<ValueAlternative> Alternatives,
+    string Engine,
+    BoxRect Box);

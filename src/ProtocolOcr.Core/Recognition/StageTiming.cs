@@ -1,0 +1,3 @@
+namespace ProtocolOcr.Core.Recognition;
+
+public sealed record StageTiming(string Stage, double Milliseconds);
