@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
 using ProtocolOcr.Recognition;
 using ProtocolOcr.Recognition.Tesseract;
@@ -9,8 +11,9 @@ namespace ProtocolOcr.Pipeline;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the pipeline the worker and the CLI share (singleton, thread-safe). Loads libtesseract at once:
-    /// call this at start-up, before anything touches OpenCvSharp (see <see cref="TesseractRuntime"/>).
+    /// Registers the pipeline the worker and the CLI share (singleton, thread-safe) and the form catalog, loaded on
+    /// first use from <see cref="FormsDirectory.Locate"/> (PROTOCOLOCR_FORMS or the nearest forms/ folder).
+    /// Loads libtesseract at once: call this at start-up, before anything touches OpenCvSharp (see <see cref="TesseractRuntime"/>).
     /// </summary>
     public static IServiceCollection AddProtocolPipeline(this IServiceCollection services)
     {
@@ -18,6 +21,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(PipelineSettings.Default);
         services.TryAddSingleton<IFieldReader>(_ => new TesseractDigitReader());
         services.TryAddSingleton<IProtocolPipeline, ProtocolPipeline>();
+        services.TryAddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(FormsDirectory.Locate()));
         return services;
     }
 }

@@ -10,6 +10,8 @@ public static class ProtocolPageRenderer
 {
     public const string Font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
+    private const int LabelPointSize = 28;
+
     /// <summary>Returns the page as BGR pixels. Fields missing from <paramref name="values"/> stay blank.</summary>
     public static Mat Render(FormDefinition form, IReadOnlyDictionary<string, long> values)
     {
@@ -31,8 +33,8 @@ public static class ProtocolPageRenderer
             drawables
                 .StrokeWidth(0)
                 .FillColor(MagickColors.Black)
-                .FontPointSize(34)
-                .Text(140, box.Y + (box.Height / 2) + 12, field.Label.Any)
+                .FontPointSize(LabelPointSize)
+                .Text(140, box.Y + (box.Height / 2) + 10, LabelThatFits(field.Label.Any, box.X - 160))
                 .StrokeColor(MagickColors.Black)
                 .StrokeWidth(3)
                 .FillColor(MagickColors.Transparent)
@@ -49,5 +51,12 @@ public static class ProtocolPageRenderer
 
         drawables.Draw(image);
         return Cv2.ImDecode(image.ToByteArray(MagickFormat.Png), ImreadModes.Color);
+    }
+
+    /// <summary>Cuts a label so it ends before the value column (DejaVu Sans averages ~0.6 em per character).</summary>
+    private static string LabelThatFits(string label, int width)
+    {
+        int maxCharacters = Math.Max(4, (int)(width / (LabelPointSize * 0.6)));
+        return label.Length <= maxCharacters ? label : label[..(maxCharacters - 1)] + "…";
     }
 }
