@@ -53,6 +53,30 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
     }
 
     [Fact]
+    public void Heic_from_an_iphone_style_file_is_decoded()
+    {
+        using var decoded = _decoder.Decode(TestImageFiles.SampleProtocolHeic);
+
+        Assert.Equal("HEIC", decoded.Format);
+        Assert.Equal((1500, 2000), (decoded.Width, decoded.Height));
+        Assert.Equal(MatType.CV_8UC3, decoded.Image.Type());
+    }
+
+    [Fact]
+    public void Avif_is_decoded_to_the_same_picture()
+    {
+        using var reference = _decoder.Decode(_photos.Photo.Bytes);
+        using var smaller = new MagickImage(_photos.Photo.Bytes);
+        smaller.Resize(1200, 1600);
+        using var expected = _decoder.Decode(smaller.ToByteArray(MagickFormat.Png));
+
+        using var decoded = _decoder.Decode(smaller.ToByteArray(MagickFormat.Avif));
+
+        Assert.Equal("AVIF", decoded.Format);
+        Assert.True(MeanAbsoluteDifference(expected.Image, decoded.Image) < 6);
+    }
+
+    [Fact]
     public void Truncated_jpeg_is_rejected_as_unreadable()
     {
         byte[] truncated = _photos.Photo.Bytes.AsSpan(0, _photos.Photo.Bytes.Length * 2 / 3).ToArray();

@@ -104,6 +104,15 @@ public sealed class ProtocolPipelineTests : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void A_heic_photo_reads_the_same()
+    {
+        var result = Run(TestImageFiles.SampleProtocolHeic);
+
+        Assert.Equal(ProtocolStatus.Accepted, result.Status);
+        AssertValues(TestProtocols.Consistent, result);
+    }
+
+    [Fact]
     public void Noise_is_rejected_with_page_not_found_and_its_timings()
     {
         byte[] noise = NoisePhoto();
