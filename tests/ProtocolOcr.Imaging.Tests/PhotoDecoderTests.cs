@@ -37,6 +37,20 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
         Assert.True(MeanAbsoluteDifference(upright.Image, fromRotated.Image) < 6, "rotated photo differs from the upright one");
     }
 
+    [Fact]
+    public void A_very_large_exif_rotated_photo_is_decoded_at_reduced_scale_and_upright()
+    {
+        var large = PhotoStager.Stage(_photos.Page, width: 4800, height: 6400, seed: 9);
+        byte[] rotated = PhotoStager.WithExifRotation(large.Bytes);
+
+        using var upright = _decoder.Decode(large.Bytes);
+        using var fromRotated = _decoder.Decode(rotated);
+
+        Assert.Equal((2250, 3000), (upright.Width, upright.Height));
+        Assert.Equal((2250, 3000), (fromRotated.Width, fromRotated.Height));
+        Assert.True(MeanAbsoluteDifference(upright.Image, fromRotated.Image) < 6, "rotated large photo differs from the upright one");
+    }
+
     [Theory]
     [InlineData(MagickFormat.WebP)]
     [InlineData(MagickFormat.Png)]

@@ -113,6 +113,25 @@ public sealed class ProtocolPipelineTests : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void One_pipeline_serves_parallel_runs()
+    {
+        var protocols = Enumerable.Range(200, 4).Select(TestProtocols.Random).ToArray();
+        var photos = protocols.Select((values, i) =>
+        {
+            using var page = ProtocolPageRenderer.Render(Form, values);
+            return PhotoStager.Stage(page, rotationDegrees: i * 3, seed: 200 + i).Bytes;
+        }).ToArray();
+
+        var results = new ProtocolRecognition[photos.Length];
+        Parallel.For(0, photos.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = Run(photos[i]));
+
+        for (int i = 0; i < photos.Length; i++)
+        {
+            AssertValues(protocols[i], results[i]);
+        }
+    }
+
+    [Fact]
     public void Noise_is_rejected_with_page_not_found_and_its_timings()
     {
         byte[] noise = NoisePhoto();
