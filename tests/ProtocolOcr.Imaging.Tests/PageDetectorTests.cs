@@ -3,6 +3,7 @@ using ProtocolOcr.Core.Recognition;
 using ProtocolOcr.Imaging.Decoding;
 using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.TestSupport;
+using Xunit.Abstractions;
 
 namespace ProtocolOcr.Imaging.Tests;
 
@@ -10,8 +11,13 @@ public sealed class PageDetectorTests : IClassFixture<StagedPhotos>
 {
     private readonly StagedPhotos _photos;
     private readonly PageDetector _detector = new();
+    private readonly ITestOutputHelper _output;
 
-    public PageDetectorTests(StagedPhotos photos) => _photos = photos;
+    public PageDetectorTests(StagedPhotos photos, ITestOutputHelper output)
+    {
+        _photos = photos;
+        _output = output;
+    }
 
     [Theory]
     [InlineData(0, 0.0, 0.78)]
@@ -29,6 +35,8 @@ public sealed class PageDetectorTests : IClassFixture<StagedPhotos>
         var truth = staged.TrueCorners.Select(p => new Point2f((float)(p.X * toDecoded), (float)(p.Y * toDecoded))).ToArray();
         double diagonal = PageQuad.Distance(truth[0], truth[2]);
         var found = page.Quad.Corners;
+        _output.WriteLine($"corner errors (px at {photo.Width}x{photo.Height}): " +
+            string.Join(", ", found.Zip(truth, (f, t) => PageQuad.Distance(f, t).ToString("F1", System.Globalization.CultureInfo.InvariantCulture))));
         for (int i = 0; i < 4; i++)
         {
             double error = PageQuad.Distance(found[i], truth[i]);
