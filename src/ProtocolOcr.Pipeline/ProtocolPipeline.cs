@@ -20,6 +20,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     private readonly PageDetector _pageDetector = new();
     private readonly PerspectiveCorrector _perspective = new();
     private readonly FieldCropper _cropper = new();
+    private readonly PageOrientation _orientation;
     private readonly IFieldReader _reader;
     private readonly ProtocolValidator _validator = new();
     private readonly FieldDecider _decider;
@@ -27,6 +28,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     public ProtocolPipeline(IFieldReader reader, PipelineSettings settings)
     {
         _reader = reader;
+        _orientation = new PageOrientation(_cropper, reader);
         _decider = new FieldDecider(settings);
     }
 
@@ -49,6 +51,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             debug.WritePage(page);
 
             using var aligned = clock.Time("align", () => _perspective.Align(page, form.ReferenceSize));
+            clock.Time("orient", () => _orientation.MakeUpright(aligned, form, cancellationToken));
             debug.Write("03_aligned.png", aligned.Image);
             cancellationToken.ThrowIfCancellationRequested();
 

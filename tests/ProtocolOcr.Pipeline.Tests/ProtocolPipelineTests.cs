@@ -37,7 +37,7 @@ public sealed class ProtocolPipelineTests : IClassFixture<PipelineFixture>
             Assert.InRange(field.Confidence, PipelineSettings.Default.AcceptConfidence, 1);
         });
         Assert.All(result.Relations, check => Assert.True(check.Holds, check.Detail));
-        Assert.Equal(["decode", "page", "align", "crop", "read", "validate", "decide"], result.Timings.Select(t => t.Stage));
+        Assert.Equal(["decode", "page", "align", "orient", "crop", "read", "validate", "decide"], result.Timings.Select(t => t.Stage));
         _output.WriteLine(string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:F0} ms")));
     }
 
@@ -129,6 +129,21 @@ public sealed class ProtocolPipelineTests : IClassFixture<PipelineFixture>
         {
             AssertValues(protocols[i], results[i]);
         }
+    }
+
+    [Theory]
+    [InlineData(180)]
+    [InlineData(90)]
+    [InlineData(-90)]
+    public void A_page_turned_over_or_sideways_is_read_the_right_way_up(double rotation)
+    {
+        var photo = PhotoStager.Stage(_fixture.ConsistentPage, width: 4000, height: 4000, rotationDegrees: rotation, pageHeightFraction: 0.8, seed: 12);
+
+        var result = Run(photo.Bytes);
+
+        _output.WriteLine($"{rotation}: {result.Status} " + string.Join(" ", result.Fields.Select(f => $"{f.FieldId}={f.Value}({f.Confidence:F2},{f.Status})")));
+        Assert.Equal(ProtocolStatus.Accepted, result.Status);
+        AssertValues(TestProtocols.Consistent, result);
     }
 
     [Fact]
