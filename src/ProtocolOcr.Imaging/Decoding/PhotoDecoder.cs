@@ -135,7 +135,10 @@ public sealed class PhotoDecoder
 
         double scale = (double)_limits.WorkingLongSide / longSide;
         var reduced = new Mat();
-        Cv2.Resize(image, reduced, new Size(), scale, scale, InterpolationFlags.Area);
+        // Area averaging only pays for itself below half size; JPEGs are already decoded at 1/2, 1/4 or 1/8, and the
+        // rest of the way bilinear is as good and ~3x cheaper (measured 21 vs 70 ms on 12 MP).
+        var interpolation = scale < 0.5 ? InterpolationFlags.Area : InterpolationFlags.Linear;
+        Cv2.Resize(image, reduced, new Size(), scale, scale, interpolation);
         image.Dispose();
         return reduced;
     }
