@@ -57,6 +57,19 @@ public sealed class PageDetectorTests : IClassFixture<StagedPhotos>
         Assert.True(left > top * 1.2, $"page read as {top:F0} wide and {left:F0} tall");
     }
 
+    [Theory]
+    [InlineData(20, 0.95)]
+    [InlineData(-35, 0.8)]
+    public void A_page_running_out_of_the_photo_is_rejected_as_cut_off(double rotation, double pageHeightFraction)
+    {
+        var staged = PhotoStager.Stage(_photos.Page, rotationDegrees: rotation, pageHeightFraction: pageHeightFraction, seed: 13);
+        using var photo = new PhotoDecoder().Decode(staged.Bytes);
+
+        var rejection = Assert.Throws<PhotoRejectedException>(() => _detector.Detect(photo));
+
+        Assert.Equal(ReasonCodes.PageCutOff, rejection.Code);
+    }
+
     [Fact]
     public void A_blank_photo_is_rejected_with_page_not_found()
     {

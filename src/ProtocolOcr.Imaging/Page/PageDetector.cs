@@ -47,6 +47,13 @@ public sealed class PageDetector
             .Where(quad => IsPlausiblePage(quad, frameArea, edges, support))
             .MaxBy(quad => quad.Area);
 
+        if (best is null && LooksCutOff(bright, edges, frameArea))
+        {
+            throw new PhotoRejectedException(
+                ReasonCodes.PageCutOff,
+                "Part of the page is outside the photo: step back so all four corners of the protocol are in the picture.");
+        }
+
         if (best is null)
         {
             throw new PhotoRejectedException(
@@ -103,6 +110,26 @@ public sealed class PageDetector
 
         return OutlineSupport(corners, support) >= MinOutlineSupport
             && InteriorEdgeDensity(corners, edges) <= MaxInteriorEdgeDensity;
+    }
+
+    /// <summary>
+    /// No page quad, but a large calm bright region that runs into the photo's edge without filling the photo: a page
+    /// with part of it outside the frame (a uniform or noisy photo is bright all over, or nowhere).
+    /// </summary>
+    private static bool LooksCutOff(Mat bright, Mat edges, double frameArea)
+    {
+        Cv2.FindContours(bright, out Point[][] contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        var largest = contours.MaxBy(contour => Cv2.ContourArea(contour));
+        double areaFraction = largest is null ? 0 : Cv2.ContourArea(largest) / frameArea;
+        if (largest is null || areaFraction is < MinAreaFraction or > MaxAreaFraction)
+        {
+            return false;
+        }
+
+        var bounds = Cv2.BoundingRect(largest);
+        bool touchesEdge = bounds.X <= 1 || bounds.Y <= 1 || bounds.Right >= bright.Width - 1 || bounds.Bottom >= bright.Height - 1;
+        var hull = Cv2.ConvexHull(largest).Select(p => new Point2f(p.X, p.Y)).ToArray();
+        return touchesEdge && InteriorEdgeDensity(hull, edges) <= MaxInteriorEdgeDensity;
     }
 
     private static double OutlineSupport(Point2f[] corners, Mat support)
