@@ -17,6 +17,7 @@ public sealed class FormRenderer(FormFonts fonts)
     public const int ThinStroke = 2;
     private const int NumberColumnWidth = 56;
     private const int LabelGap = 20;
+    private const int LabelSize = 24;
 
     public FormRenderer()
         : this(FormFonts.DejaVuSerif.EnsureInstalled())
@@ -40,9 +41,15 @@ public sealed class FormRenderer(FormFonts fonts)
             text.Draw(image, Runs(form, group.Label, bold: true), area, 24, TextAlign.Left);
         }
 
+        // One size for every label, as on a printed form: the largest at which all of them fit.
+        var labelSize = form.Fields
+            .Where(f => f.Kind != FieldKind.Stamp)
+            .Select(f => text.LargestFittingSize(Runs(form, f.Label, bold: false), LabelArea(f), LabelSize))
+            .DefaultIfEmpty(LabelSize)
+            .Min();
         foreach (var field in form.Fields)
         {
-            DrawLabel(image, form, field, text);
+            DrawLabel(image, form, field, text, labelSize);
             DrawField(image, field);
         }
 
@@ -95,7 +102,7 @@ public sealed class FormRenderer(FormFonts fonts)
         text.Draw(image, [new TextRun(words, fonts.Italic)], new BoxRect(wordsBox.X, captionTop, wordsBox.Width, 40), 20, TextAlign.Center);
     }
 
-    private void DrawLabel(MagickImage image, FormDefinition form, FieldDefinition field, TextFitter text)
+    private void DrawLabel(MagickImage image, FormDefinition form, FieldDefinition field, TextFitter text, int size)
     {
         var box = field.Box;
         if (field.Kind == FieldKind.Stamp)
@@ -106,18 +113,23 @@ public sealed class FormRenderer(FormFonts fonts)
             return;
         }
 
-        var left = Margin;
         if (field.LineNumber is { } number)
         {
-            text.Draw(image, [new TextRun(number, fonts.Bold)], new BoxRect(Margin, box.Y, NumberColumnWidth - 10, box.Height), 24, TextAlign.Right);
-            left += NumberColumnWidth + 10;
+            text.Draw(image, [new TextRun(number, fonts.Bold)], new BoxRect(Margin, box.Y, NumberColumnWidth - 10, box.Height), LabelSize, TextAlign.Right);
         }
 
+        text.Draw(image, Runs(form, field.Label, bold: false), LabelArea(field), size, TextAlign.Left);
+    }
+
+    /// <summary>Left of the box (after the line number column), or above the box when there is no room on the left.</summary>
+    private static BoxRect LabelArea(FieldDefinition field)
+    {
+        var box = field.Box;
+        var left = field.LineNumber is null ? Margin : Margin + NumberColumnWidth + 10;
         var width = box.X - LabelGap - left;
-        var labelArea = width >= 150
+        return width >= 150
             ? new BoxRect(left, box.Y - 8, width, box.Height + 16)
             : new BoxRect(box.X, box.Y - 34, box.Width, 30);
-        text.Draw(image, Runs(form, field.Label, bold: false), labelArea, 24, TextAlign.Left);
     }
 
     private static void DrawField(MagickImage image, FieldDefinition field)

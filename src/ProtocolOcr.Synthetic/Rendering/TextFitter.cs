@@ -38,6 +38,10 @@ internal sealed class TextFitter : IDisposable
         drawables.Draw(image);
     }
 
+    /// <summary>The largest size up to <paramref name="maximumSize"/> at which the runs fit the area.</summary>
+    public int LargestFittingSize(IReadOnlyList<TextRun> runs, BoxRect area, int maximumSize) =>
+        Fit(runs, area, maximumSize).Size;
+
     private (int Size, List<(string Text, string Font)> Lines) Fit(IReadOnlyList<TextRun> runs, BoxRect area, int maximumSize)
     {
         for (var size = maximumSize; size > MinimumSize; size--)
