@@ -60,10 +60,14 @@ public sealed class FormRenderer(FormFonts fonts)
         return image;
     }
 
-    /// <summary>Renders the form to a PNG file (the reference image, <c>forms/&lt;id&gt;.png</c>).</summary>
+    /// <summary>
+    /// Renders the form to a PNG file (the reference image, <c>forms/&lt;id&gt;.png</c>). The file holds pixels only
+    /// (no dates or text chunks), so rendering an unchanged definition again gives the same bytes.
+    /// </summary>
     public void RenderToFile(FormDefinition form, string path)
     {
         using var image = Render(form);
+        image.Settings.SetDefine(MagickFormat.Png, "exclude-chunks", "date,time,tEXt,zTXt,iTXt,bKGD");
         image.Write(path, MagickFormat.Png);
     }
 

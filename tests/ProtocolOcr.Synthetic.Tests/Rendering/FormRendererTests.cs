@@ -57,6 +57,26 @@ public sealed class FormRendererTests
     }
 
     [Fact]
+    public void Rendering_the_same_definition_twice_gives_the_same_file()
+    {
+        var form = RepositoryForms.Catalog.Get("ru.uik.federal");
+        var first = Path.Combine(Path.GetTempPath(), $"render-{Guid.NewGuid():N}.png");
+        var second = Path.Combine(Path.GetTempPath(), $"render-{Guid.NewGuid():N}.png");
+        try
+        {
+            new FormRenderer().RenderToFile(form, first);
+            new FormRenderer().RenderToFile(form, second);
+
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Fact]
     public void Labels_and_title_put_ink_outside_the_boxes()
     {
         var form = RepositoryForms.Catalog.Get("kz.president.2019");
