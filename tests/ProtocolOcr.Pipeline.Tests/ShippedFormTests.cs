@@ -28,6 +28,27 @@ public sealed class ShippedFormTests : IClassFixture<PipelineFixture>
         Assert.All(result.Relations.Where(r => r.Severity == RelationSeverity.Error), check => Assert.True(check.Holds, check.Detail));
     }
 
+    [Theory]
+    [InlineData("kz.president.2019")]
+    [InlineData("kz.president.2022")]
+    [InlineData("ru.uik.federal")]
+    public void Digits_printed_on_the_shipped_reference_image_are_read_back(string formId)
+    {
+        var catalog = FormCatalog.LoadDirectory(FormsDirectory.Locate());
+        var form = catalog.Get(formId);
+        var values = form.Fields
+            .Where(f => f.Kind is FieldKind.Count or FieldKind.Code)
+            .Select((field, i) => (field.Id, Value: (long)((37 * i) + 5)))
+            .ToDictionary(pair => pair.Id, pair => pair.Value);
+        using var page = ProtocolPageRenderer.FillIn(catalog.ReferenceImagePath(formId)!, form, values);
+        var photo = PhotoStager.Stage(page, rotationDegrees: -3, seed: 17);
+
+        var result = _fixture.Pipeline.Process(photo.Bytes, form, PipelineRunOptions.Default, CancellationToken.None);
+
+        Assert.Equal(values.Count, result.Fields.Count);
+        Assert.All(result.Fields, field => Assert.Equal((field.FieldId, values[field.FieldId]), (field.FieldId, field.Value ?? -1)));
+    }
+
     /// <summary>Values for every numeric field that satisfy the Kazakh relations (L2 = L3 + L6, L4 = L5 + sum(V), ...).</summary>
     private static Dictionary<string, long> ConsistentValues(FormDefinition form)
     {

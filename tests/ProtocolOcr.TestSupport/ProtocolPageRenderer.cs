@@ -39,18 +39,53 @@ public static class ProtocolPageRenderer
                 .StrokeWidth(3)
                 .FillColor(MagickColors.Transparent)
                 .Rectangle(box.X, box.Y, box.Right, box.Bottom);
-            if (values.TryGetValue(field.Id, out long value))
-            {
-                drawables
-                    .StrokeWidth(0)
-                    .FillColor(MagickColors.Black)
-                    .FontPointSize(box.Height * 0.7)
-                    .Text(box.X + 24, box.Y + (box.Height * 0.78), value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
         }
 
+        AddValues(drawables, form, values);
         drawables.Draw(image);
         return Cv2.ImDecode(image.ToByteArray(MagickFormat.Png), ImreadModes.Color);
+    }
+
+    /// <summary>
+    /// Prints the values onto an existing page image (e.g. the form's reference PNG): one digit per cell, right-aligned,
+    /// when the field has digit cells, otherwise left-aligned in the box. Returns BGR pixels.
+    /// </summary>
+    public static Mat FillIn(string pageImagePath, FormDefinition form, IReadOnlyDictionary<string, long> values)
+    {
+        using var image = new MagickImage(pageImagePath);
+        var drawables = new Drawables().Font(Font).FillColor(MagickColors.Black);
+        AddValues(drawables, form, values);
+        drawables.Draw(image);
+        return Cv2.ImDecode(image.ToByteArray(MagickFormat.Png), ImreadModes.Color);
+    }
+
+    private static void AddValues(IDrawables<byte> drawables, FormDefinition form, IReadOnlyDictionary<string, long> values)
+    {
+        drawables.StrokeWidth(0).FillColor(MagickColors.Black);
+        foreach (var field in form.Fields)
+        {
+            if (!values.TryGetValue(field.Id, out long value))
+            {
+                continue;
+            }
+
+            var box = field.Box;
+            string digits = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            double baseline = box.Y + (box.Height * 0.78);
+            drawables.FontPointSize(box.Height * 0.7);
+            if (field.DigitBoxes == 0)
+            {
+                drawables.Text(box.X + 24, baseline, digits);
+                continue;
+            }
+
+            double cell = (double)box.Width / field.DigitBoxes;
+            for (int i = 0; i < digits.Length; i++)
+            {
+                int cellIndex = field.DigitBoxes - digits.Length + i;
+                drawables.Text(box.X + (cellIndex * cell) + (cell * 0.22), baseline, digits[i].ToString());
+            }
+        }
     }
 
     /// <summary>Cuts a label so it ends before the value column (DejaVu Sans averages ~0.6 em per character).</summary>
