@@ -55,7 +55,9 @@ public sealed class TestEnvironment
 
     public async Task<long> ScalarAsync(string sql, object? parameters = null)
     {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        // Unpooled: a probe must not reuse a connection that died with a server the test stopped.
+        var unpooled = new NpgsqlConnectionStringBuilder(DatabaseConnectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 
