@@ -38,6 +38,16 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
         }, transaction, cancellationToken: cancellationToken));
         if (recognitionId is null)
         {
+            // An earlier run of this pipeline version already stored its result: keep it, and put the upload back
+            // to that result's status (this run had moved it to processing).
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE uploads u SET status = r.status, reason_code = r.reason_code, reason_message = r.reason_message,
+                                     updated_at = now()
+                FROM recognitions r
+                WHERE u.id = @uploadId AND u.status = 'processing'
+                  AND r.upload_id = u.id AND r.pipeline_version = @PipelineVersion
+                """, new { uploadId, recognition.PipelineVersion }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
             return false;
         }
 
