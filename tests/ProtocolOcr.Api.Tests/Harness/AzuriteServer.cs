@@ -58,12 +58,22 @@ public sealed class AzuriteServer : IAsyncDisposable
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>SIGTERM, so Azurite saves its metadata and the blobs are still there after <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill();
-            await _process.WaitForExitAsync();
+            await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill();
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process?.Dispose();

@@ -18,7 +18,8 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static WorkerProcess Start(TestEnvironment environment, int invisibilityTimeoutSeconds = 90)
+    public static WorkerProcess Start(
+        TestEnvironment environment, int invisibilityTimeoutSeconds = 90, int maxAttempts = 5)
     {
         if (!File.Exists(RepositoryPaths.WorkerAssembly))
         {
@@ -40,6 +41,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
         start.Environment["Jobs__InvisibilityTimeoutSeconds"] = invisibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Jobs__WorkerCount"] = "1";
+        start.Environment["Jobs__MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["PROTOCOLOCR_FORMS"] = Path.Combine(RepositoryPaths.Root, "forms");
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
 
