@@ -9,9 +9,11 @@ namespace ProtocolOcr.Infrastructure.Jobs;
 public interface IProcessUploadJob
 {
     /// <summary>
-    /// Hangfire retries a thrown run after a short delay; the job itself counts attempts in the upload row and ends
-    /// the upload as failed once they are used up, so Hangfire's own limit is only a backstop.
+    /// A thrown run is retried after a short delay, except <see cref="UploadProcessingFailedException"/>: the job
+    /// throws that once it has recorded the upload as failed (a permanent fault, or its attempts used up). The job
+    /// counts attempts in the upload row, so Hangfire's own limit is only a backstop.
     /// </summary>
-    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [2, 5, 10, 20, 30, 60, 60, 60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [2, 5, 10, 20, 30, 60, 60, 60],
+        ExceptOn = [typeof(UploadProcessingFailedException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     Task RunAsync(Guid uploadId, CancellationToken cancellationToken);
 }

@@ -12,8 +12,9 @@ namespace ProtocolOcr.Worker.Jobs;
 
 /// <summary>
 /// Runs the pipeline on one upload and stores the result. Safe to run any number of times: a finished upload is left
-/// alone and the recognition insert is unique per pipeline version. A bad photo ends as rejected (final); any other
-/// failure is thrown for Hangfire to retry, until the upload's attempts are used up and it ends as failed.
+/// alone and the recognition insert is unique per pipeline version. A bad photo ends as rejected. A transient fault
+/// (database or blob store unreachable) is thrown for Hangfire to retry; any other fault, or a transient one on the
+/// last allowed attempt, ends the upload as failed with the error as its reason and is not retried.
 /// </summary>
 public sealed class ProcessUploadJob(
     UploadRepository uploads,
@@ -29,7 +30,7 @@ public sealed class ProcessUploadJob(
     public async Task RunAsync(Guid uploadId, CancellationToken cancellationToken)
     {
         var upload = await uploads.BeginProcessingAsync(uploadId, cancellationToken)
-            ?? throw new InvalidOperationException($"Upload {uploadId} does not exist.");
+            ?? throw new UploadProcessingFailedException($"Upload {uploadId} does not exist.");
         if (ProtocolStatusNames.Parse(upload.Status) != ProtocolStatus.Processing)
         {
             logger.LogInformation("Upload {UploadId} is already {Status}; nothing to do", uploadId, upload.Status);
@@ -39,30 +40,37 @@ public sealed class ProcessUploadJob(
         var maxAttempts = options.Value.MaxAttempts;
         if (upload.Attempts > maxAttempts)
         {
-            await uploads.FinishWithoutRecognitionAsync(uploadId, ProtocolStatus.Failed, new RejectionReason(ProcessingFailed,
-                $"Processing was started {maxAttempts} times without finishing (the worker stopped each time)."),
-                cancellationToken);
-            return;
+            throw await FailAsync(uploadId, $"Processing was started {maxAttempts} times without finishing (the worker stopped each time).",
+                null, cancellationToken);
         }
 
         try
         {
             await ProcessAsync(upload, cancellationToken);
         }
-        catch (Exception e) when (upload.Attempts >= maxAttempts && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailures.IsTransient(e)
+                                  && upload.Attempts < maxAttempts)
         {
-            logger.LogError(e, "Upload {UploadId} failed on its last attempt ({Attempts})", uploadId, upload.Attempts);
-            await uploads.FinishWithoutRecognitionAsync(uploadId, ProtocolStatus.Failed, new RejectionReason(ProcessingFailed,
-                $"Processing failed {upload.Attempts} times; last error: {e.GetType().Name}: {e.Message}"),
-                cancellationToken);
+            logger.LogWarning(e, "Upload {UploadId}: attempt {Attempt} of {MaxAttempts} hit a transient fault; Hangfire will retry",
+                uploadId, upload.Attempts, maxAttempts);
             throw;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not UploadProcessingFailedException)
         {
-            logger.LogWarning(e, "Upload {UploadId} attempt {Attempts} failed ({Kind}); Hangfire will retry",
-                uploadId, upload.Attempts, TransientFailures.IsTransient(e) ? "transient" : "unexpected");
-            throw;
+            var message = TransientFailures.IsTransient(e)
+                ? $"Processing failed on all {upload.Attempts} attempts; last error: {e.GetType().Name}: {e.Message}"
+                : $"Processing failed: {e.GetType().Name}: {e.Message}";
+            throw await FailAsync(uploadId, message, e, cancellationToken);
         }
+    }
+
+    /// <summary>Records the upload as failed; the exception returned makes Hangfire show the job failed, not retry it.</summary>
+    private async Task<UploadProcessingFailedException> FailAsync(Guid uploadId, string message, Exception? cause, CancellationToken cancellationToken)
+    {
+        logger.LogError(cause, "Upload {UploadId} failed: {Message}", uploadId, message);
+        await uploads.FinishWithoutRecognitionAsync(
+            uploadId, ProtocolStatus.Failed, new RejectionReason(ProcessingFailed, message), cancellationToken);
+        return new UploadProcessingFailedException(message, cause);
     }
 
     private async Task ProcessAsync(UploadRecord upload, CancellationToken cancellationToken)
