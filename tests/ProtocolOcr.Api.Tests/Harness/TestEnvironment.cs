@@ -89,10 +89,11 @@ public sealed class TestEnvironment
         return count;
     }
 
-    public async Task<byte[]> ReadBlobAsync(string sha256)
-    {
-        var container = new BlobContainerClient(BlobConnectionString, Container,
-            new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
-        return (await container.GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DownloadContentAsync()).Value.Content.ToArray();
-    }
+    public async Task<byte[]> ReadBlobAsync(string sha256) =>
+        (await ContainerClient().GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DownloadContentAsync()).Value.Content.ToArray();
+
+    public Task DeleteBlobAsync(string sha256) => ContainerClient().GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DeleteAsync();
+
+    private BlobContainerClient ContainerClient() =>
+        new(BlobConnectionString, Container, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
 }
