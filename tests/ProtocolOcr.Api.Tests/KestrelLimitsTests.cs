@@ -16,8 +16,14 @@ public sealed class KestrelLimitsTests(ServicesFixture services) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
-        _api = _environment.CreateApi(new Dictionary<string, string> { ["Uploads:MaxBytes"] = MaxBytes.ToString() });
-        _api.UseKestrel(0);
+        // The address comes from a setting: UseKestrel(port) rewrites the server's addresses after start-up, which
+        // intermittently throws (IServerAddressesFeature.Addresses cannot be modified after the server has started).
+        _api = _environment.CreateApi(new Dictionary<string, string>
+        {
+            ["Uploads:MaxBytes"] = MaxBytes.ToString(),
+            ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+        });
+        _api.UseKestrel();
         _api.StartServer();
         _client = _api.CreateClient();
     }
