@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using ProtocolOcr.Infrastructure.Configuration;
 using ProtocolOcr.Infrastructure.Jobs;
+using ProtocolOcr.Pipeline;
 using ProtocolOcr.Worker.Jobs;
 
 namespace ProtocolOcr.Worker;
@@ -10,6 +11,8 @@ public static class WorkerComposition
 {
     public static IServiceCollection AddProtocolOcrWorker(this IServiceCollection services)
     {
+        // First: it loads libtesseract, which must happen before anything touches OpenCvSharp.
+        services.AddProtocolPipeline();
         services.AddProtocolOcrStorage();
         services.AddProtocolOcrJobs();
         services.AddHangfireServer((provider, server) =>
