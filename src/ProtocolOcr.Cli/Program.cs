@@ -1,1 +1,8 @@
-return 0;
+using System.CommandLine;
+using ProtocolOcr.Cli.Commands;
+
+var root = new RootCommand("ProtocolOcr: phone photos of election result protocols into verified numbers.")
+{
+    UploadCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -2,7 +2,8 @@ namespace ProtocolOcr.Core.Forms;
 
 /// <summary>
 /// A protocol form as data: its fields in reference coordinates and the relations between their values.
-/// Loaded from a file in <c>forms/</c>; adding a form needs no code change.
+/// Loaded from a file in <c>forms/</c>; adding a form needs no code change. <see cref="Sources"/> says where the
+/// lines, labels and candidates come from (laws, published protocols).
 /// </summary>
 public sealed record FormDefinition(
     string Id,
@@ -12,7 +13,8 @@ public sealed record FormDefinition(
     PageSize ReferenceSize,
     IReadOnlyList<FieldDefinition> Fields,
     IReadOnlyList<FieldGroup> Groups,
-    IReadOnlyList<RelationDefinition> Relations)
+    IReadOnlyList<RelationDefinition> Relations,
+    IReadOnlyList<string>? Sources = null)
 {
     public FieldDefinition Field(string id) =>
         Fields.FirstOrDefault(f => f.Id == id)

@@ -1,0 +1,3 @@
+namespace ProtocolOcr.Core.Forms.Loading;
+
+internal sealed record BoxColumn(int X, int Width);

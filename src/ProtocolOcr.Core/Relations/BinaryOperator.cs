@@ -1,0 +1,8 @@
+namespace ProtocolOcr.Core.Relations;
+
+public enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+}

@@ -1,0 +1,11 @@
+namespace ProtocolOcr.Core.Relations;
+
+public enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    LessOrEqual,
+    GreaterOrEqual,
+    Less,
+    Greater,
+}
