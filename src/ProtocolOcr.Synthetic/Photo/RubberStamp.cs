@@ -43,7 +43,7 @@ public sealed class RubberStamp(GlyphRasterizer rasterizer, FontCatalog fonts)
 
         var mask = new Mat();
         Cv2.WarpPolar(polar, mask, new Size(diameter, diameter), new Point2f(radius, radius), radius,
-            InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, WarpPolarMode.Linear);
+            InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap | InterpolationFlags.WarpFillOutliers, WarpPolarMode.Linear);
         using (var number = rasterizer.Text(fonts.Printed[0], "№ " + random.Next(1, 1200), 40))
         using (var sized = new Mat())
         {
@@ -55,7 +55,7 @@ public sealed class RubberStamp(GlyphRasterizer rasterizer, FontCatalog fonts)
 
         using (var disc = new Mat(mask.Size(), MatType.CV_32FC1, Scalar.All(0)))
         {
-            // warpPolar leaves the square's corners (beyond the radius) undefined.
+            // A clean edge: nothing of the ring's anti-aliasing may spill past the stamp's rim.
             Cv2.Circle(disc, new Point(radius, radius), radius, Scalar.All(1), -1, LineTypes.AntiAlias);
             Cv2.Multiply(mask, disc, mask);
         }
