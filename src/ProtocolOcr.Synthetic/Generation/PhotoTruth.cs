@@ -8,7 +8,9 @@ namespace ProtocolOcr.Synthetic.Generation;
 /// The ground truth written next to each generated photo as <c>&lt;name&gt;.truth.json</c>. For the bad level,
 /// <see cref="ExpectedReason"/> is the reason code a correct pipeline must reject the photo with; otherwise null.
 /// <see cref="ViolatedRelations"/> lists error relations broken on purpose (a real protocol's own arithmetic slip).
-/// <see cref="PageCorners"/> is null when no protocol page is in the picture.
+/// <see cref="PageCorners"/> are the reference page's corners (top-left, top-right, bottom-right, bottom-left of the
+/// form as printed, <see cref="ReferenceWidth"/> x <see cref="ReferenceHeight"/>) in the photo; null when no protocol
+/// page is in the picture.
 /// </summary>
 public sealed record PhotoTruth(
     string Photo,
@@ -20,6 +22,8 @@ public sealed record PhotoTruth(
     int Index,
     int ImageWidth,
     int ImageHeight,
+    int ReferenceWidth,
+    int ReferenceHeight,
     string? ExpectedReason,
     IReadOnlyList<string> ViolatedRelations,
     IReadOnlyList<TruthPoint>? PageCorners,

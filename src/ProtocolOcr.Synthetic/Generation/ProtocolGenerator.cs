@@ -140,6 +140,7 @@ public sealed class ProtocolGenerator : IDisposable
         var truth = new PhotoTruth(
             request.Name + ".jpg", form.Id, form.Version, request.Level.ToString().ToLowerInvariant(),
             request.Hand.ToString().ToLowerInvariant(), request.Seed, request.Index, photo.Image.Width, photo.Image.Height,
+            form.ReferenceSize.Width, form.ReferenceSize.Height,
             request.BadKind?.ReasonCode(), violated, pageCorners, fields, pen, settings);
         return new GeneratedPhoto(request.Name, photo.EncodeJpeg(settings.JpegQuality), truth);
     }
