@@ -14,7 +14,6 @@ public static class DigitNormalizer
     private const int Box = 20;
     private const double InkThreshold = 0.2;
     private const double MaxSkew = 0.8;
-    private const double PaperNoise = 0.15;
 
     /// <summary>MNIST's stroke width in pixels at the 20x20 scale (2 * area / perimeter of the ink), measured on the Train part.</summary>
     private const double TargetStrokeWidth = 2.6;
@@ -36,9 +35,9 @@ public static class DigitNormalizer
 
         using var ink = new Mat();
         // Paper maps to 0 and the darkest ink to 1.
+        // A linear map, so an MNIST digit printed on paper comes back as the very ink the engine was trained on.
+        // Paper texture is the caller's to remove (the field reader binarizes first).
         gray.ConvertTo(ink, MatType.CV_32FC1, -1.0 / (lightest - darkest), lightest / (lightest - darkest));
-        // Paper texture and faint shadows are not ink: they would pull the centre of mass and the slant estimate.
-        Cv2.Threshold(ink, ink, PaperNoise, 0, ThresholdTypes.Tozero);
         return FromInk(ink);
     }
 
@@ -174,6 +173,8 @@ public static class DigitNormalizer
         transform.Set(1, 2, NormalizedDigit.Side / 2.0 - centreY);
         using var framed = new Mat();
         Cv2.WarpAffine(small, framed, transform, new Size(NormalizedDigit.Side, NormalizedDigit.Side), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        // Rounding in the paper-to-ink map can leave -1e-8 where paper was: MNIST has no negative ink.
+        Cv2.Threshold(framed, framed, 0, 0, ThresholdTypes.Tozero);
         var pixels = new float[NormalizedDigit.Side * NormalizedDigit.Side];
         framed.GetArray(out float[] values);
         values.CopyTo(pixels, 0);

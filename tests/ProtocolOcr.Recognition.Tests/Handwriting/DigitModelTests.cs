@@ -73,6 +73,24 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
     }
 
     [Fact]
+    public void One_classifier_shared_by_threads_answers_as_it_does_alone()
+    {
+        var digits = Enumerable.Range(0, 200)
+            .Select(index =>
+            {
+                using var paper = DigitImages.MnistOnPaper(engine.Mnist.Get(index % 10, MnistPart.Test, index / 10), 36);
+                return DigitNormalizer.FromPaper(paper)!;
+            })
+            .ToList();
+        var alone = digits.Select(digit => engine.Classifier.Classify(digit)).ToList();
+
+        var shared = new DigitClassification[digits.Count];
+        Parallel.For(0, digits.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, index => shared[index] = engine.Classifier.Classify(digits[index]));
+
+        Assert.Equal(alone.Select(result => (result.Digit, result.Confidence)), shared.Select(result => (result.Digit, result.Confidence)));
+    }
+
+    [Fact]
     public void A_missing_model_directory_is_a_clear_error()
     {
         var directory = Path.Combine(Path.GetTempPath(), "no-digit-model-" + Guid.NewGuid().ToString("N"));
