@@ -4,7 +4,8 @@ namespace ProtocolOcr.Recognition.Handwriting;
 
 /// <summary>
 /// Splits a cleaned field (<see cref="PreparedDigits"/>: black ink on white, box lines gone) into one image per digit,
-/// left to right: connected components; pieces that overlap in x (a broken stroke, a 7's bar, a 5's cap) merge;
+/// left to right: connected components; a short piece (a broken stroke, a 7's bar, a 5's cap) joins the tall piece it
+/// overlaps most in x, tall pieces stay digits of their own;
 /// a piece much wider than a digit is cut at the thinnest columns near even spacing (touching digits).
 /// Each digit image is dark ink on white, the digit's own pixels only (CV_8UC1, caller disposes).
 /// </summary>
@@ -12,7 +13,8 @@ public static class DigitSegmenter
 {
     private const double OverlapToMerge = 0.5;
     private const double DigitWidthPerHeight = 0.8;
-    private const double WidthToSplit = 1.35;
+    private const double WidthToSplit = 1.6;
+    private const double DigitHeightFraction = 0.6;
 
     public static List<Mat> Split(Mat prepared)
     {
@@ -22,24 +24,38 @@ public static class DigitSegmenter
         using var stats = new Mat();
         using var centroids = new Mat();
         var count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids);
-        var groups = new List<(Rect Bounds, List<int> Labels)>();
-        foreach (var label in Enumerable.Range(1, count - 1).OrderBy(label => stats.At<int>(label, (int)ConnectedComponentsTypes.Left)))
-        {
-            var bounds = new Rect(
+        var pieces = Enumerable.Range(1, count - 1)
+            .Select(label => (Label: label, Bounds: new Rect(
                 stats.At<int>(label, (int)ConnectedComponentsTypes.Left),
                 stats.At<int>(label, (int)ConnectedComponentsTypes.Top),
                 stats.At<int>(label, (int)ConnectedComponentsTypes.Width),
-                stats.At<int>(label, (int)ConnectedComponentsTypes.Height));
-            var last = groups.Count - 1;
-            if (last >= 0 && HorizontalOverlap(groups[last].Bounds, bounds) >= OverlapToMerge)
+                stats.At<int>(label, (int)ConnectedComponentsTypes.Height))))
+            .OrderBy(piece => piece.Bounds.Left)
+            .ToList();
+        var tallest = pieces.Count == 0 ? 0 : pieces.Max(piece => piece.Bounds.Height);
+        // Tall pieces are digits of their own even when slant makes them overlap a neighbour in x (a slanted 1);
+        // short pieces (a broken stroke, a 5's cap, a 7's bar) join the digit they overlap most.
+        var groups = pieces.Where(piece => piece.Bounds.Height >= tallest * DigitHeightFraction)
+            .Select(piece => (piece.Bounds, Labels: new List<int> { piece.Label }))
+            .ToList();
+        foreach (var piece in pieces.Where(piece => piece.Bounds.Height < tallest * DigitHeightFraction))
+        {
+            var best = groups.Select((group, index) => (Index: index, Overlap: HorizontalOverlap(group.Bounds, piece.Bounds)))
+                .Where(candidate => candidate.Overlap >= OverlapToMerge)
+                .OrderByDescending(candidate => candidate.Overlap)
+                .FirstOrDefault(candidate => candidate.Overlap > 0, (Index: -1, Overlap: 0));
+            if (best.Index >= 0)
             {
-                groups[last] = (groups[last].Bounds | bounds, [.. groups[last].Labels, label]);
+                var group = groups[best.Index];
+                groups[best.Index] = (group.Bounds | piece.Bounds, [.. group.Labels, piece.Label]);
             }
             else
             {
-                groups.Add((bounds, [label]));
+                groups.Add((piece.Bounds, [piece.Label]));
             }
         }
+
+        groups = groups.OrderBy(group => group.Bounds.Left).ToList();
 
         if (groups.Count == 0)
         {
@@ -51,10 +67,10 @@ public static class DigitSegmenter
         foreach (var (bounds, members) in groups)
         {
             using var mask = Mask(labels, bounds, members);
-            var pieces = (int)Math.Round(bounds.Width / (digitHeight * DigitWidthPerHeight));
-            if (bounds.Width > digitHeight * DigitWidthPerHeight * WidthToSplit && pieces >= 2)
+            var parts = (int)Math.Round(bounds.Width / (digitHeight * DigitWidthPerHeight));
+            if (bounds.Width > digitHeight * DigitWidthPerHeight * WidthToSplit && parts >= 2)
             {
-                digits.AddRange(CutTouching(mask, pieces));
+                digits.AddRange(CutTouching(mask, parts));
             }
             else
             {
