@@ -18,6 +18,9 @@ public sealed class HandwrittenDigitReader : IFieldReader
     private const int MaxDigits = 18;
     private const int MaxAlternatives = 3;
 
+    /// <summary>How far below the paper's grey ink is levelled (a light ballpoint stroke is 40-100 below paper; 70 and 130 read fewer generated fields right).</summary>
+    private const int InkDepth = 100;
+
     private readonly DigitClassifier classifier;
 
     public HandwrittenDigitReader(DigitClassifier classifier) => this.classifier = classifier;
@@ -27,7 +30,8 @@ public sealed class HandwrittenDigitReader : IFieldReader
     public FieldReading Read(FieldCrop crop, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var prepared = DigitCropPreprocessor.Prepare(crop.Image);
+        using var levelled = LevelInk(crop.Image);
+        using var prepared = DigitCropPreprocessor.Prepare(levelled);
         if (prepared.IsEmpty)
         {
             return Reading(crop, null, "", 0, [], FieldStatus.Empty);
@@ -68,6 +72,30 @@ public sealed class HandwrittenDigitReader : IFieldReader
                 image.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Grey with everything darker than a moderate ink level raised to that level. The printed box border is darker
+    /// than a light pen stroke; unlevelled, Otsu's threshold falls between border and stroke and light digits vanish.
+    /// </summary>
+    private static Mat LevelInk(Mat image)
+    {
+        var gray = new Mat();
+        if (image.Channels() == 1)
+        {
+            image.CopyTo(gray);
+        }
+        else
+        {
+            Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY);
+        }
+
+        gray.GetArray(out byte[] values);
+        Array.Sort(values);
+        var paper = values[values.Length / 2];
+        var floor = Math.Max(0, paper - InkDepth);
+        Cv2.Max(gray, new Scalar(floor), gray);
+        return gray;
     }
 
     /// <summary>Each position's runner-up in place of its digit, scored as "that digit was wrong, the others right".</summary>

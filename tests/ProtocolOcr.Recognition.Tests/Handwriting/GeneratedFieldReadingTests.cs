@@ -62,8 +62,8 @@ public sealed class GeneratedFieldReadingTests : IClassFixture<DigitEngine>
         }
 
         output.WriteLine($"digit boxes {digitBoxes}: {right}/{Fields} fields right, {wrongButSure} wrong with confidence >= 0.99");
-        // Measured 45-46 of 60 (tessdata/digits/README.md): the floor guards against regressions, it is not the goal.
-        Assert.InRange(right, 42, Fields);
+        // Measured 50-52 of 60 (tessdata/digits/README.md): the floor guards against regressions, it is not the goal.
+        Assert.InRange(right, 46, Fields);
     }
 
     private static void DrawBox(Mat page, FieldDefinition field)
