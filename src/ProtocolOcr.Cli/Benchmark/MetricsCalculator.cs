@@ -1,0 +1,95 @@
+using ProtocolOcr.Core.Recognition;
+
+namespace ProtocolOcr.Cli.Benchmark;
+
+/// <summary>Turns photo outcomes into <see cref="BenchmarkMetrics"/>, overall and per level.</summary>
+public static class MetricsCalculator
+{
+    public const string BadLevel = "bad";
+
+    public static BenchmarkReport Report(
+        IReadOnlyList<PhotoOutcome> outcomes, double toleranceReferencePixels, BenchmarkCosts costs, string pipelineVersion)
+    {
+        var reportsCorners = outcomes.Any(outcome => outcome.Recognition.PageCorners is not null);
+        var overall = Compute(outcomes, toleranceReferencePixels, reportsCorners) with
+        {
+            PhotosPerSecond = costs.WallSeconds > 0 ? outcomes.Count / costs.WallSeconds : null,
+            PeakMemoryMb = costs.PeakMemoryMb,
+        };
+        var byLevel = outcomes
+            .GroupBy(outcome => outcome.Truth.Level)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => Compute(group.ToList(), toleranceReferencePixels, reportsCorners), StringComparer.Ordinal);
+        return new BenchmarkReport(pipelineVersion, toleranceReferencePixels, overall, byLevel);
+    }
+
+    /// <summary>
+    /// Every figure except the run-wide peak memory; photos per second from the photos' own wall times. When the pipeline
+    /// reports page corners at all (<paramref name="pipelineReportsCorners"/>), a good photo without them failed registration.
+    /// </summary>
+    public static BenchmarkMetrics Compute(IReadOnlyList<PhotoOutcome> outcomes, double toleranceReferencePixels, bool pipelineReportsCorners)
+    {
+        var good = outcomes.Where(outcome => outcome.Truth.ExpectedReason is null).ToList();
+        var bad = outcomes.Where(outcome => outcome.Truth.ExpectedReason is not null).ToList();
+
+        var fields = 0;
+        var correct = 0;
+        var accepted = 0;
+        var acceptedCorrect = 0;
+        var fullyAutoCorrect = 0;
+        foreach (var outcome in good)
+        {
+            var readings = outcome.Recognition.Fields.ToDictionary(field => field.FieldId, StringComparer.Ordinal);
+            var allAcceptedAndCorrect = outcome.Truth.Fields.Count > 0;
+            foreach (var truth in outcome.Truth.Fields)
+            {
+                readings.TryGetValue(truth.Id, out var reading);
+                var isCorrect = reading?.Value == truth.Value;
+                var isAccepted = reading?.Status == FieldStatus.Accepted;
+                fields++;
+                correct += isCorrect ? 1 : 0;
+                accepted += isAccepted ? 1 : 0;
+                acceptedCorrect += isAccepted && isCorrect ? 1 : 0;
+                allAcceptedAndCorrect &= isAccepted && isCorrect;
+            }
+
+            fullyAutoCorrect += allAcceptedAndCorrect && outcome.Recognition.Status == ProtocolStatus.Accepted ? 1 : 0;
+        }
+
+        var registrationErrors = pipelineReportsCorners
+            ? good.Select(outcome => RegistrationCheck.WorstFieldError(outcome.Truth, outcome.Recognition.PageCorners) ?? double.PositiveInfinity).ToList()
+            : [];
+        var rightRejections = bad.Count(outcome =>
+            outcome.Recognition.Status == ProtocolStatus.Rejected && outcome.Recognition.Rejection?.Code == outcome.Truth.ExpectedReason);
+        var falseRejections = good.Count(outcome => outcome.Recognition.Status == ProtocolStatus.Rejected);
+        var silentErrors = accepted - acceptedCorrect;
+        var wallSeconds = outcomes.Sum(outcome => outcome.WallSeconds);
+        var cpuSeconds = outcomes.Sum(outcome => outcome.CpuSeconds);
+
+        return new BenchmarkMetrics(
+            Photos: outcomes.Count,
+            GoodPhotos: good.Count,
+            BadPhotos: bad.Count,
+            Fields: fields,
+            CorrectFields: correct,
+            FieldAccuracy: Rate(correct, fields),
+            AutoAcceptedFields: accepted,
+            AutoAcceptedAccuracy: Rate(acceptedCorrect, accepted),
+            SilentErrors: silentErrors,
+            SilentErrorRate: Rate(silentErrors, fields),
+            ReviewRate: Rate(fields - accepted, fields),
+            ProtocolsFullyAutoCorrect: fullyAutoCorrect,
+            ProtocolsFullyAutoCorrectRate: Rate(fullyAutoCorrect, good.Count),
+            RegistrationMeasured: registrationErrors.Count,
+            RegistrationSuccessRate: Rate(registrationErrors.Count(error => error <= toleranceReferencePixels), registrationErrors.Count),
+            BadPhotosRejectedWithRightReason: rightRejections,
+            BadPhotosRejectedWithRightReasonRate: Rate(rightRejections, bad.Count),
+            GoodPhotosFalselyRejected: falseRejections,
+            GoodPhotosFalselyRejectedRate: Rate(falseRejections, good.Count),
+            PhotosPerSecond: wallSeconds > 0 ? outcomes.Count / wallSeconds : null,
+            CoreSecondsPerPhoto: outcomes.Count > 0 ? cpuSeconds / outcomes.Count : null,
+            PeakMemoryMb: null);
+    }
+
+    private static double? Rate(int part, int whole) => whole > 0 ? (double)part / whole : null;
+}

@@ -1,0 +1,19 @@
+using OpenCvSharp;
+
+namespace ProtocolOcr.Synthetic.Photo;
+
+/// <summary>Gaussian sensor noise per pixel and channel, with standard deviation in 8-bit levels.</summary>
+public static class SensorNoise
+{
+    public static void Apply(Mat frame, double sigma, Random random)
+    {
+        if (sigma <= 0)
+        {
+            return;
+        }
+
+        using var noise = new Mat(frame.Size(), MatType.CV_16SC3);
+        SmoothNoise.NativeGenerator(random).Fill(noise, DistributionType.Normal, Scalar.All(0), Scalar.All(sigma));
+        Cv2.Add(frame, noise, frame, null, MatType.CV_8U);
+    }
+}

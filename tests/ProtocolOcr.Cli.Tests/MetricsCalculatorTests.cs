@@ -1,0 +1,136 @@
+using ProtocolOcr.Cli.Benchmark;
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Synthetic.Generation;
+using ProtocolOcr.Synthetic.Photo;
+
+namespace ProtocolOcr.Cli.Tests;
+
+public sealed class MetricsCalculatorTests
+{
+    private static readonly TruthPoint[] PageCorners = [new(100, 100), new(1754, 100), new(1754, 2439), new(100, 2439)];
+
+    [Fact]
+    public void Field_figures_separate_correct_accepted_and_silent_errors()
+    {
+        var allGood = Outcome("phone", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted), ("L2", 480, FieldStatus.Accepted), ("L3", 20, FieldStatus.Accepted)));
+        var mixed = Outcome("phone", null, Recognised(ProtocolStatus.NeedsReview, ("L1", 500, FieldStatus.Accepted), ("L2", 430, FieldStatus.Accepted), ("L3", 20, FieldStatus.NeedsReview)));
+
+        var metrics = MetricsCalculator.Compute([allGood, mixed], 12, pipelineReportsCorners: false);
+
+        Assert.Equal(6, metrics.Fields);
+        Assert.Equal(5, metrics.CorrectFields);
+        Assert.Equal(5.0 / 6, metrics.FieldAccuracy);
+        Assert.Equal(5, metrics.AutoAcceptedFields);
+        Assert.Equal(4.0 / 5, metrics.AutoAcceptedAccuracy);
+        Assert.Equal(1, metrics.SilentErrors);
+        Assert.Equal(1.0 / 6, metrics.SilentErrorRate);
+        Assert.Equal(1.0 / 6, metrics.ReviewRate);
+        Assert.Equal(1, metrics.ProtocolsFullyAutoCorrect);
+        Assert.Equal(0.5, metrics.ProtocolsFullyAutoCorrectRate);
+        Assert.Null(metrics.RegistrationSuccessRate);
+    }
+
+    [Fact]
+    public void Bad_photos_need_the_right_reason_and_rejected_good_photos_count_as_unread()
+    {
+        var rightReason = Outcome("bad", ReasonCodes.TooBlurry, Rejected(ReasonCodes.TooBlurry));
+        var wrongReason = Outcome("bad", ReasonCodes.TooDark, Rejected(ReasonCodes.TooBlurry));
+        var notRejected = Outcome("bad", ReasonCodes.PageCutOff, Recognised(ProtocolStatus.NeedsReview, ("L1", 500, FieldStatus.NeedsReview)));
+        var falselyRejected = Outcome("hard", null, Rejected(ReasonCodes.PageNotFound));
+
+        var metrics = MetricsCalculator.Compute([rightReason, wrongReason, notRejected, falselyRejected], 12, pipelineReportsCorners: false);
+
+        Assert.Equal(3, metrics.BadPhotos);
+        Assert.Equal(1, metrics.BadPhotosRejectedWithRightReason);
+        Assert.Equal(1.0 / 3, metrics.BadPhotosRejectedWithRightReasonRate);
+        Assert.Equal(1, metrics.GoodPhotosFalselyRejected);
+        Assert.Equal(1.0, metrics.GoodPhotosFalselyRejectedRate);
+        Assert.Equal(3, metrics.Fields);
+        Assert.Equal(0, metrics.CorrectFields);
+        Assert.Equal(1.0, metrics.ReviewRate);
+        Assert.Equal(0, metrics.SilentErrors);
+    }
+
+    [Fact]
+    public void Registration_succeeds_only_when_every_field_lands_within_tolerance()
+    {
+        PhotoPoint[] exact = [.. PageCorners.Select(point => new PhotoPoint(point.X, point.Y))];
+        PhotoPoint[] shifted = [.. PageCorners.Select(point => new PhotoPoint(point.X + 30, point.Y))];
+        var onTarget = Outcome("clean", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)) with { PageCorners = exact });
+        var offTarget = Outcome("clean", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)) with { PageCorners = shifted });
+        var noPage = Outcome("clean", null, Rejected(ReasonCodes.PageNotFound));
+
+        var metrics = MetricsCalculator.Compute([onTarget, offTarget, noPage], 12, pipelineReportsCorners: true);
+
+        Assert.Equal(3, metrics.RegistrationMeasured);
+        Assert.Equal(1.0 / 3, metrics.RegistrationSuccessRate);
+        Assert.Equal(30, RegistrationCheck.WorstFieldError(offTarget.Truth, shifted)!.Value, precision: 1);
+    }
+
+    [Fact]
+    public void Report_breaks_down_by_level_and_writes_snake_case_json()
+    {
+        var outcomes = new[]
+        {
+            Outcome("clean", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)) with { PageCorners = [.. PageCorners.Select(point => new PhotoPoint(point.X, point.Y))] }),
+            Outcome("bad", ReasonCodes.TooDark, Rejected(ReasonCodes.TooDark)),
+        };
+
+        var report = MetricsCalculator.Report(outcomes, 12, new BenchmarkCosts(2, 512), "test");
+        var json = report.ToJson();
+
+        Assert.Equal(["bad", "clean"], report.ByLevel.Keys.ToArray());
+        Assert.Equal(1.0, report.ByLevel["clean"].RegistrationSuccessRate);
+        Assert.Equal(1.0, report.Overall.PhotosPerSecond);
+        Assert.Equal(512, report.Overall.PeakMemoryMb);
+        Assert.Contains("\"silent_error_rate\"", json);
+        Assert.Contains("\"bad_photos_rejected_with_right_reason\"", json);
+        Assert.Contains("\"by_level\"", json);
+        Assert.Equal(json, MetricsCalculator.Report(outcomes, 12, new BenchmarkCosts(2, 512), "test").ToJson());
+    }
+
+    [Fact]
+    public void Table_lists_every_figure_for_every_level()
+    {
+        var report = MetricsCalculator.Report(
+            [Outcome("phone", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)))], 12, new BenchmarkCosts(1, 100), "test");
+        var output = new StringWriter();
+
+        BenchmarkTable.Write(output, report);
+
+        var text = output.ToString();
+        Assert.Contains("field_accuracy", text);
+        Assert.Contains("phone", text);
+        Assert.Contains("100.00%", text);
+    }
+
+    private static PhotoOutcome Outcome(string level, string? expectedReason, ProtocolRecognition recognition)
+    {
+        var fields = expectedReason == ReasonCodes.TooBlurry || expectedReason == ReasonCodes.TooDark
+            ? []
+            : new[] { ("L1", 500L), ("L2", 480L), ("L3", 20L) }
+                .Select((field, row) => new FieldTruth(field.Item1, field.Item2, Box(row), "handwritten", []))
+                .ToList();
+        var truth = new PhotoTruth(
+            "x.jpg", "kz.president.2019", "1", level, "handwritten", 1, 0, 2000, 2600, 1654, 2339, expectedReason, [],
+            expectedReason == ReasonCodes.NotAProtocol ? null : PageCorners, fields, "blue_ballpoint",
+            CapturePresets.Sample(CaptureLevel.Clean, new Random(1)));
+        return new PhotoOutcome(truth, recognition, 0.5, 0.25);
+    }
+
+    /// <summary>A field box on the page at (880, 540 + 84 row), shifted by the page's offset (100, 100) in the photo.</summary>
+    private static List<TruthPoint> Box(int row)
+    {
+        var y = 640 + row * 84;
+        return [new(980, y), new(1310, y), new(1310, y + 66), new(980, y + 66)];
+    }
+
+    private static ProtocolRecognition Recognised(ProtocolStatus status, params (string Id, long Value, FieldStatus Status)[] fields) =>
+        new("kz.president.2019", "test", status, null,
+            fields.Select(field => new FieldReading(field.Id, field.Value, field.Value.ToString(), 0.9, field.Status, null, [], "test", new BoxRect(0, 0, 1, 1))).ToList(),
+            [], []);
+
+    private static ProtocolRecognition Rejected(string reason) =>
+        new("kz.president.2019", "test", ProtocolStatus.Rejected, new RejectionReason(reason, "test"), [], [], []);
+}
