@@ -42,6 +42,11 @@ public sealed class FieldDecider
             return ReviewReasons.Unreadable;
         }
 
+        if (reading.ReviewReason is { } readerReason)
+        {
+            return readerReason;
+        }
+
         if (reading.Confidence < _settings.AcceptConfidence)
         {
             return ReviewReasons.LowConfidence;

@@ -4,6 +4,8 @@ using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
 using ProtocolOcr.Recognition;
+using ProtocolOcr.Recognition.Arbitration;
+using ProtocolOcr.Recognition.Handwriting;
 using ProtocolOcr.Recognition.Tesseract;
 
 namespace ProtocolOcr.Pipeline;
@@ -19,8 +21,17 @@ public static class PipelineServiceCollectionExtensions
     {
         TesseractRuntime.Initialize();
         services.TryAddSingleton(PipelineSettings.Default);
-        services.TryAddSingleton<IFieldReader>(_ => new TesseractDigitReader());
-        services.TryAddSingleton<IProtocolPipeline, ProtocolPipeline>();
+        services.TryAddSingleton(ArbiterSettings.Default);
+        services.TryAddSingleton(_ => DigitClassifier.Load());
+        services.TryAddSingleton(_ => new TesseractDigitReader());
+        services.TryAddSingleton<IFieldReader>(provider => new EngineArbiter(
+            provider.GetRequiredService<TesseractDigitReader>(),
+            new HandwrittenDigitReader(provider.GetRequiredService<DigitClassifier>()),
+            provider.GetRequiredService<ArbiterSettings>()));
+        services.TryAddSingleton<IProtocolPipeline>(provider => new ProtocolPipeline(
+            provider.GetRequiredService<IFieldReader>(),
+            provider.GetRequiredService<PipelineSettings>(),
+            provider.GetRequiredService<TesseractDigitReader>()));
         services.TryAddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(FormsDirectory.Locate()));
         return services;
     }

@@ -25,10 +25,16 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     private readonly ProtocolValidator _validator = new();
     private readonly FieldDecider _decider;
 
-    public ProtocolPipeline(IFieldReader reader, PipelineSettings settings)
+    /// <param name="reader">Reads every field's value.</param>
+    /// <param name="settings">Decision thresholds.</param>
+    /// <param name="orientationReader">
+    /// Reads the probe fields that tell which way up the page lies; defaults to <paramref name="reader"/>. Give it the
+    /// printed-text engine: a digit classifier reads upside-down digits confidently (6 and 9, 1 and 7).
+    /// </param>
+    public ProtocolPipeline(IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null)
     {
         _reader = reader;
-        _orientation = new PageOrientation(_cropper, reader);
+        _orientation = new PageOrientation(_cropper, orientationReader ?? reader);
         _decider = new FieldDecider(settings);
     }
 
