@@ -3,6 +3,7 @@ using ProtocolOcr.Cli.Commands;
 
 var root = new RootCommand("ProtocolOcr: phone photos of election result protocols into verified numbers.")
 {
+    RenderFormCommand.Create(),
     UploadCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -33,19 +33,31 @@ public sealed class FormCatalogTests
     [Fact]
     public void Reference_image_next_to_the_definition_is_found()
     {
-        var directory = Directory.CreateTempSubdirectory("forms-catalog-");
-        try
-        {
-            File.Copy(TestData.MinimalForm, Path.Combine(directory.FullName, "test.minimal.yaml"));
-            File.WriteAllBytes(Path.Combine(directory.FullName, "test.minimal.png"), [0x89, 0x50, 0x4E, 0x47]);
+        using var directory = new ScratchFormsDirectory(pngWidth: 1654, pngHeight: 2339);
 
-            var catalog = FormCatalog.LoadDirectory(directory.FullName);
+        var catalog = FormCatalog.LoadDirectory(directory.Path);
 
-            Assert.Equal(Path.Combine(directory.FullName, "test.minimal.png"), catalog.ReferenceImagePath("test.minimal"));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(System.IO.Path.Combine(directory.Path, "test.minimal.png"), catalog.ReferenceImagePath("test.minimal"));
+    }
+
+    [Fact]
+    public void Reference_image_of_another_size_is_rejected()
+    {
+        using var directory = new ScratchFormsDirectory(pngWidth: 827, pngHeight: 1170);
+
+        var error = Assert.Throws<InvalidDataException>(() => FormCatalog.LoadDirectory(directory.Path));
+
+        Assert.Contains("is 827x1170 but form 'test.minimal' has a 1654x2339 page", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reference_image_that_is_not_a_png_is_rejected()
+    {
+        using var directory = new ScratchFormsDirectory(pngWidth: 1654, pngHeight: 2339);
+        File.WriteAllText(System.IO.Path.Combine(directory.Path, "test.minimal.png"), "not an image");
+
+        var error = Assert.Throws<InvalidDataException>(() => FormCatalog.LoadDirectory(directory.Path));
+
+        Assert.Contains("is not a PNG file", error.Message, StringComparison.Ordinal);
     }
 }

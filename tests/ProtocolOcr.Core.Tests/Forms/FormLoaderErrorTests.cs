@@ -43,6 +43,7 @@ public sealed class FormLoaderErrorTests
     [InlineData("row-taller-than-pitch.yaml", 5, 38, "row box height 90 is taller than the row pitch 80")]
     [InlineData("default-on-required-field.yaml", 9, 33, "'default' is only for optional fields")]
     [InlineData("label-missing-language.yaml", 3, 8, "the title has no 'kk' text")]
+    [InlineData("group-label-missing-language.yaml", 11, 5, "the label of group 'V' has no 'ru' text")]
     public void Rejects_a_bad_definition_naming_file_line_and_problem(string file, int line, int column, string problem)
     {
         var path = TestData.Invalid(file);

@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace ProtocolOcr.Core.Forms.Loading;
 
 /// <summary>Boxes must lie on the page, must not overlap, and digit cells must be big enough to write in.</summary>
@@ -20,7 +22,7 @@ internal static class BoxValidator
             CheckWritingSpace(field, map, source);
         }
 
-        void CheckOne(BoxRect box, string owner, YamlDotNet.RepresentationModel.YamlNode node)
+        void CheckOne(BoxRect box, string owner, YamlNode node)
         {
             var page = form.ReferenceSize;
             if (box.Right > page.Width || box.Bottom > page.Height)

@@ -8,7 +8,7 @@ internal sealed class ExpressionValidator(FormDefinition form, YamlSource source
     private readonly Dictionary<string, FieldDefinition> _fields = form.Fields.ToDictionary(f => f.Id, StringComparer.Ordinal);
     private readonly HashSet<string> _groups = form.Groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
 
-    public RelationExpression CheckRelation(RelationDefinition relation, ExpressionSite site)
+    public void CheckRelation(RelationDefinition relation, ExpressionSite site)
     {
         RelationExpression parsed;
         try
@@ -21,10 +21,9 @@ internal sealed class ExpressionValidator(FormDefinition form, YamlSource source
         }
 
         CheckNames(parsed.Names(), site, $"relation '{relation.Id}'");
-        return parsed;
     }
 
-    public Expression CheckHint(string fieldId, string hint, string text, ExpressionSite site)
+    public void CheckHint(string fieldId, string hint, string text, ExpressionSite site)
     {
         Expression parsed;
         try
@@ -37,7 +36,6 @@ internal sealed class ExpressionValidator(FormDefinition form, YamlSource source
         }
 
         CheckNames(parsed.Names(), site, $"{hint} of '{fieldId}'");
-        return parsed;
     }
 
     private void CheckNames(IEnumerable<NameReference> names, ExpressionSite site, string owner)

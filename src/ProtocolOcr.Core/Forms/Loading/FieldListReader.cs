@@ -54,6 +54,7 @@ internal sealed class FieldListReader(YamlSource source, SourceMap map, RowLayou
             source, entry, "a group", "group", "label", "first_line", "split", "words", "digit_boxes", "heading", "members");
         var id = group.Identifier("group");
         Claim(id, group.Get("group"));
+        map.AddGroup(id, entry);
         var words = group.Boolean("words", fallback: false);
         var digitBoxes = group.Integer("digit_boxes", 0, fallback: 0);
         var firstLine = group.Find("first_line") is { } lineNode ? source.Integer(lineNode, "'first_line'", 0) : (int?)null;

@@ -18,6 +18,7 @@ public sealed class FormCatalog : IFormCatalog
 
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     /// <exception cref="FormDefinitionException">A file in it is not a valid form definition.</exception>
+    /// <exception cref="InvalidDataException">A reference image is not a PNG of the form's page size.</exception>
     public static FormCatalog LoadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
@@ -29,10 +30,22 @@ public sealed class FormCatalog : IFormCatalog
             .Order(StringComparer.Ordinal)
             .Select(path =>
             {
+                var form = FormLoader.LoadFile(path);
                 var image = Path.ChangeExtension(path, ".png");
-                return (FormLoader.LoadFile(path), File.Exists(image) ? Path.GetFullPath(image) : null);
+                return (form, File.Exists(image) ? CheckedImage(form, Path.GetFullPath(image)) : null);
             });
         return new FormCatalog(forms);
+    }
+
+    /// <summary>A reference image must have the form's page size: boxes are cropped from it by coordinates.</summary>
+    private static string CheckedImage(FormDefinition form, string imagePath)
+    {
+        var size = PngHeader.ReadSize(imagePath);
+        return size == form.ReferenceSize
+            ? imagePath
+            : throw new InvalidDataException(
+                $"Reference image '{imagePath}' is {size.Width}x{size.Height} but form '{form.Id}' has a " +
+                $"{form.ReferenceSize.Width}x{form.ReferenceSize.Height} page; render it again (protocol-ocr render-form).");
     }
 
     public FormDefinition Get(string formId) =>

@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace ProtocolOcr.Core.Forms.Loading;
 
 /// <summary>Checks a form read from YAML beyond its syntax; the first problem found is thrown with its position.</summary>
@@ -24,7 +26,12 @@ internal static class FormValidator
             CheckText(field.Label, $"the label of '{field.Id}'", map.Field(field.Id));
         }
 
-        void CheckText(LocalizedText text, string what, YamlDotNet.RepresentationModel.YamlNode node)
+        foreach (var group in form.Groups)
+        {
+            CheckText(group.Label, $"the label of group '{group.Id}'", map.Group(group.Id));
+        }
+
+        void CheckText(LocalizedText text, string what, YamlNode node)
         {
             var missing = form.Languages.FirstOrDefault(language => !text.ByLanguage.ContainsKey(language));
             if (missing is not null)

@@ -8,6 +8,7 @@ internal sealed class SourceMap
     private readonly Dictionary<string, YamlNode> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> _boxes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> _wordsBoxes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExpressionSite> _relations = new(StringComparer.Ordinal);
     private readonly Dictionary<(string FieldId, string Hint), ExpressionSite> _hints = [];
 
@@ -23,11 +24,15 @@ internal sealed class SourceMap
         }
     }
 
+    public void AddGroup(string groupId, YamlNode entry) => _groups[groupId] = entry;
+
     public void AddRelation(string relationId, ExpressionSite expression) => _relations[relationId] = expression;
 
     public void AddHint(string fieldId, string hint, ExpressionSite expression) => _hints[(fieldId, hint)] = expression;
 
     public YamlNode Field(string fieldId) => _fields[fieldId];
+
+    public YamlNode Group(string groupId) => _groups[groupId];
 
     public YamlNode Box(string fieldId) => _boxes[fieldId];
 

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The main job end to end on one machine: installs what is missing, starts a private PostgreSQL and Azurite (data
+# under $PROTOCOLOCR_DEMO_DIR, default /tmp/protocol-ocr-demo), applies the schema, starts the API and one worker,
+# uploads the photos in testimages/, waits for the worker and prints what it read. Ctrl-C stops everything it started.
+#   scripts/demo.sh           # keeps API, worker and dashboard running until Ctrl-C
+#   scripts/demo.sh --once    # stops everything after printing the results (for scripted use)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+once=false; [[ ${1:-} == "--once" ]] && once=true
+
+state=${PROTOCOLOCR_DEMO_DIR:-/tmp/protocol-ocr-demo}
+mkdir -p "$state"
+
+scripts/setup.sh
+echo "demo: building (Release)"
+dotnet build ProtocolOcr.sln -c Release --nologo --verbosity quiet
+
+# shellcheck source=lib/services.sh
+source scripts/lib/services.sh
+
+free_port() { # a port nothing listens on, starting from $1
+  local port=$1
+  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo; echo "demo: stopping what it started"
+  for pid in "${pids[@]}"; do stop_pid "$pid" || true; done
+  [[ -n ${AZURITE_PID:-} ]] && stop_pid "$AZURITE_PID"
+  stop_postgres "$state/postgres" || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_postgres "$state/postgres" "$(free_port 55432)"
+start_azurite "$state/azurite" "$(free_port 10100)"
+api_port=$(free_port 5080)
+api="http://127.0.0.1:$api_port"
+cli=(dotnet "$root/src/ProtocolOcr.Cli/bin/Release/net10.0/protocol-ocr.dll")
+
+"${cli[@]}" migrate
+
+export PROTOCOLOCR_FORMS="$root/forms" OMP_THREAD_LIMIT=1
+dotnet src/ProtocolOcr.Api/bin/Release/net10.0/ProtocolOcr.Api.dll --urls "$api" >"$state/api.log" 2>&1 &
+pids+=($!)
+dotnet src/ProtocolOcr.Worker/bin/Release/net10.0/ProtocolOcr.Worker.dll >"$state/worker.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 300); do
+  (echo >"/dev/tcp/127.0.0.1/$api_port") 2>/dev/null && break
+  kill -0 "${pids[0]}" 2>/dev/null || { tail -30 "$state/api.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+mapfile -t photos < <(find testimages -maxdepth 1 -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' -o -iname '*.heic' -o -iname '*.webp' \) | sort)
+echo "demo: uploading ${#photos[@]} photos from testimages/ to $api"
+"${cli[@]}" upload --api "$api" --wait --timeout 600 "${photos[@]}" || echo "demo: some uploads did not end as expected (see above)"
+
+cat <<EOM
+
+demo: API        $api  (POST /api/uploads, GET /api/uploads/{id})
+demo: dashboard  $api/hangfire
+demo: database   $PROTOCOLOCR_DB
+demo: logs       $state/api.log, $state/worker.log
+EOM
+if $once; then exit 0; fi
+echo "demo: running; press Ctrl-C to stop"
+wait "${pids[0]}"

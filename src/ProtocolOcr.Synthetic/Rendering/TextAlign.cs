@@ -1,0 +1,8 @@
+namespace ProtocolOcr.Synthetic.Rendering;
+
+public enum TextAlign
+{
+    Left,
+    Center,
+    Right,
+}
