@@ -3,7 +3,9 @@ using ProtocolOcr.Cli.Commands;
 
 var root = new RootCommand("ProtocolOcr: phone photos of election result protocols into verified numbers.")
 {
-    RenderFormCommand.Create(),
+    ProcessCommand.Create(),
+    MigrateCommand.Create(),
     UploadCommand.Create(),
+    RenderFormCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

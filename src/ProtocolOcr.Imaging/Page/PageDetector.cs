@@ -1,0 +1,171 @@
+using OpenCvSharp;
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Decoding;
+
+namespace ProtocolOcr.Imaging.Page;
+
+/// <summary>
+/// Stage 2: finds the page as the largest convex quadrilateral that is plausibly a sheet of paper, looking both at
+/// edges (Canny) and at the bright region (Otsu). There is deliberately no whole-frame fallback: a photo where no page
+/// outline is visible is rejected with <c>page_not_found</c>, because reading fields from a guessed frame would put
+/// confident numbers in the wrong boxes. A later registration stage against the form's printed lines can relax this.
+/// </summary>
+public sealed class PageDetector
+{
+    private const int DetectionLongSide = 1000;
+    private const double MinAreaFraction = 0.15;
+    private const double MaxAreaFraction = 0.97;
+    private const double MinSideRatio = 0.3;
+    private const double MinOutlineSupport = 0.6;
+    private const double MaxInteriorEdgeDensity = 0.15;
+
+    private static readonly Mat SmallKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
+    private static readonly Mat CloseKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(7, 7));
+
+    public PageImage Detect(DecodedPhoto photo)
+    {
+        double scale = Math.Min(1.0, (double)DetectionLongSide / Math.Max(photo.Width, photo.Height));
+        using var small = new Mat();
+        Cv2.Resize(photo.Image, small, new Size(), scale, scale, InterpolationFlags.Area);
+        using var gray = new Mat();
+        Cv2.CvtColor(small, gray, ColorConversionCodes.BGR2GRAY);
+        Cv2.GaussianBlur(gray, gray, new Size(5, 5), 0);
+
+        using var edges = new Mat();
+        Cv2.Canny(gray, edges, 40, 120);
+        using var thickEdges = new Mat();
+        Cv2.Dilate(edges, thickEdges, SmallKernel);
+        using var bright = new Mat();
+        Cv2.Threshold(gray, bright, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        Cv2.MorphologyEx(bright, bright, MorphTypes.Close, CloseKernel);
+
+        using var support = new Mat();
+        Cv2.Dilate(edges, support, CloseKernel);
+        double frameArea = (double)small.Width * small.Height;
+
+        var best = CandidateQuads(thickEdges).Concat(CandidateQuads(bright))
+            .Where(quad => IsPlausiblePage(quad, frameArea, edges, support))
+            .MaxBy(quad => quad.Area);
+
+        if (best is null && LooksCutOff(bright, edges, frameArea))
+        {
+            throw new PhotoRejectedException(
+                ReasonCodes.PageCutOff,
+                "Part of the page is outside the photo: step back so all four corners of the protocol are in the picture.");
+        }
+
+        if (best is null)
+        {
+            throw new PhotoRejectedException(
+                ReasonCodes.PageNotFound,
+                "No page outline was found: photograph the whole protocol on a darker surface with all four corners visible.");
+        }
+
+        return new PageImage(photo, best.Scale(1 / scale).AsPortrait());
+    }
+
+    private static IEnumerable<PageQuad> CandidateQuads(Mat binary)
+    {
+        Cv2.FindContours(binary, out Point[][] contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        double minArea = MinAreaFraction * binary.Width * binary.Height;
+        foreach (var contour in contours)
+        {
+            if (Cv2.ContourArea(contour) < minArea)
+            {
+                continue;
+            }
+
+            var hull = Cv2.ConvexHull(contour);
+            double perimeter = Cv2.ArcLength(hull, true);
+            foreach (double tolerance in new[] { 0.02, 0.035, 0.05 })
+            {
+                var approx = Cv2.ApproxPolyDP(hull, tolerance * perimeter, true);
+                if (approx.Length == 4 && Cv2.IsContourConvex(approx))
+                {
+                    yield return PageQuad.FromCorners(approx.Select(p => new Point2f(p.X, p.Y)).ToArray());
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A page has a sane size and shape, its outline lies on real edges, and its inside is mostly calm paper
+    /// (random texture, e.g. noise or foliage, has edges everywhere).
+    /// </summary>
+    private static bool IsPlausiblePage(PageQuad quad, double frameArea, Mat edges, Mat support)
+    {
+        double areaFraction = quad.Area / frameArea;
+        if (areaFraction is < MinAreaFraction or > MaxAreaFraction)
+        {
+            return false;
+        }
+
+        var corners = quad.Corners;
+        var sides = Enumerable.Range(0, 4).Select(i => PageQuad.Distance(corners[i], corners[(i + 1) % 4])).ToArray();
+        if (sides.Min() / sides.Max() < MinSideRatio)
+        {
+            return false;
+        }
+
+        return OutlineSupport(corners, support) >= MinOutlineSupport
+            && InteriorEdgeDensity(corners, edges) <= MaxInteriorEdgeDensity;
+    }
+
+    /// <summary>
+    /// No page quad, but a large calm bright region that runs into the photo's edge without filling the photo: a page
+    /// with part of it outside the frame (a uniform or noisy photo is bright all over, or nowhere).
+    /// </summary>
+    private static bool LooksCutOff(Mat bright, Mat edges, double frameArea)
+    {
+        Cv2.FindContours(bright, out Point[][] contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        var largest = contours.MaxBy(contour => Cv2.ContourArea(contour));
+        double areaFraction = largest is null ? 0 : Cv2.ContourArea(largest) / frameArea;
+        if (largest is null || areaFraction is < MinAreaFraction or > MaxAreaFraction)
+        {
+            return false;
+        }
+
+        var bounds = Cv2.BoundingRect(largest);
+        bool touchesEdge = bounds.X <= 1 || bounds.Y <= 1 || bounds.Right >= bright.Width - 1 || bounds.Bottom >= bright.Height - 1;
+        var hull = Cv2.ConvexHull(largest).Select(p => new Point2f(p.X, p.Y)).ToArray();
+        return touchesEdge && InteriorEdgeDensity(hull, edges) <= MaxInteriorEdgeDensity;
+    }
+
+    private static double OutlineSupport(Point2f[] corners, Mat support)
+    {
+        const int samplesPerSide = 50;
+        int hits = 0;
+        for (int side = 0; side < 4; side++)
+        {
+            var from = corners[side];
+            var to = corners[(side + 1) % 4];
+            for (int i = 0; i < samplesPerSide; i++)
+            {
+                double t = (i + 0.5) / samplesPerSide;
+                int x = Math.Clamp((int)Math.Round(from.X + ((to.X - from.X) * t)), 0, support.Width - 1);
+                int y = Math.Clamp((int)Math.Round(from.Y + ((to.Y - from.Y) * t)), 0, support.Height - 1);
+                if (support.At<byte>(y, x) != 0)
+                {
+                    hits++;
+                }
+            }
+        }
+
+        return hits / (4.0 * samplesPerSide);
+    }
+
+    private static double InteriorEdgeDensity(Point2f[] corners, Mat edges)
+    {
+        using var mask = new Mat(edges.Size(), MatType.CV_8UC1, Scalar.Black);
+        var center = new Point2f(corners.Average(p => p.X), corners.Average(p => p.Y));
+        // Shrink towards the centre so the outline itself does not count as interior texture.
+        var inner = corners.Select(p => new Point((int)(center.X + ((p.X - center.X) * 0.9)), (int)(center.Y + ((p.Y - center.Y) * 0.9))))
+            .ToArray();
+        Cv2.FillConvexPoly(mask, inner, Scalar.White);
+        double inside = Cv2.CountNonZero(mask);
+        using var interiorEdges = new Mat();
+        Cv2.BitwiseAnd(edges, mask, interiorEdges);
+        return inside == 0 ? 1 : Cv2.CountNonZero(interiorEdges) / inside;
+    }
+}

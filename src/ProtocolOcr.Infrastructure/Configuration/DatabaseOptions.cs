@@ -1,0 +1,6 @@
+namespace ProtocolOcr.Infrastructure.Configuration;
+
+public sealed class DatabaseOptions
+{
+    public string ConnectionString { get; set; } = "";
+}

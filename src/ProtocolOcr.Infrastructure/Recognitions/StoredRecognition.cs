@@ -1,0 +1,3 @@
+namespace ProtocolOcr.Infrastructure.Recognitions;
+
+public sealed record StoredRecognition(RecognitionHeader Header, IReadOnlyList<StoredField> Fields);

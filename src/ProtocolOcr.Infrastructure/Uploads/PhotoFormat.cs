@@ -1,0 +1,9 @@
+namespace ProtocolOcr.Infrastructure.Uploads;
+
+public enum PhotoFormat
+{
+    Jpeg,
+    Png,
+    WebP,
+    Heic,
+}

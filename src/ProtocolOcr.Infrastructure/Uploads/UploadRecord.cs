@@ -1,0 +1,21 @@
+namespace ProtocolOcr.Infrastructure.Uploads;
+
+/// <summary>A row of <c>uploads</c>. Times are UTC.</summary>
+public sealed record UploadRecord(
+    Guid Id,
+    string Sha256,
+    string BlobKey,
+    string ElectionId,
+    string Region,
+    string Precinct,
+    string? Note,
+    string Format,
+    long SizeBytes,
+    int PixelWidth,
+    int PixelHeight,
+    DateTime ReceivedAt,
+    string Status,
+    string? ReasonCode,
+    string? ReasonMessage,
+    int Attempts,
+    DateTime UpdatedAt);

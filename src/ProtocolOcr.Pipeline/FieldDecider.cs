@@ -1,0 +1,59 @@
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Recognition;
+
+namespace ProtocolOcr.Pipeline;
+
+/// <summary>
+/// Stage 7: a field is accepted only when a value was read confidently AND every error-level relation it takes part in
+/// holds; an optional field left blank stays Empty. Everything else goes to a person with the first reason that applies.
+/// </summary>
+public sealed class FieldDecider
+{
+    private readonly PipelineSettings _settings;
+
+    public FieldDecider(PipelineSettings settings) => _settings = settings;
+
+    public IReadOnlyList<FieldReading> Decide(FormDefinition form, IReadOnlyList<FieldReading> readings, ValidationReport report) =>
+        readings.Select(reading => Decide(form.Field(reading.FieldId), reading, report)).ToList();
+
+    public static ProtocolStatus ProtocolStatusOf(IReadOnlyList<FieldReading> fields) =>
+        fields.All(field => field.Status is FieldStatus.Accepted or FieldStatus.Empty)
+            ? ProtocolStatus.Accepted
+            : ProtocolStatus.NeedsReview;
+
+    private FieldReading Decide(FieldDefinition field, FieldReading reading, ValidationReport report)
+    {
+        string? reason = ReviewReasonFor(field, reading, report);
+        var status = reason is not null ? FieldStatus.NeedsReview
+            : reading.Status == FieldStatus.Empty ? FieldStatus.Empty
+            : FieldStatus.Accepted;
+        return reading with { Status = status, ReviewReason = reason };
+    }
+
+    private string? ReviewReasonFor(FieldDefinition field, FieldReading reading, ValidationReport report)
+    {
+        if (reading.Status == FieldStatus.Empty)
+        {
+            return field.Optional ? null : ReviewReasons.Empty;
+        }
+
+        if (reading.Value is null)
+        {
+            return ReviewReasons.Unreadable;
+        }
+
+        if (reading.Confidence < _settings.AcceptConfidence)
+        {
+            return ReviewReasons.LowConfidence;
+        }
+
+        var failed = report.FailedRelationsOf(field.Id);
+        if (failed.Count > 0)
+        {
+            return ReviewReasons.RelationFailed(failed);
+        }
+
+        var unverified = report.UnverifiedRelationsOf(field.Id);
+        return unverified.Count > 0 ? ReviewReasons.RelationUnverified(unverified) : null;
+    }
+}

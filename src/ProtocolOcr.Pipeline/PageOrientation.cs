@@ -1,0 +1,71 @@
+using OpenCvSharp;
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Imaging.Fields;
+using ProtocolOcr.Imaging.Page;
+using ProtocolOcr.Recognition;
+
+namespace ProtocolOcr.Pipeline;
+
+/// <summary>
+/// Stage 3b: turns an aligned page that lies upside down (a photo taken from the other side of the table, or a
+/// sideways page named portrait the wrong way round) the right way up. It reads a few fields that every protocol
+/// fills in, both ways up, and keeps the way that reads more confidently; upright wins ties. Measured without it:
+/// an upside-down page read most fields as nothing, but one as "714" at 0.89 confidence.
+/// </summary>
+public sealed class PageOrientation
+{
+    private const int ProbeFields = 4;
+
+    private readonly FieldCropper _cropper;
+    private readonly IFieldReader _reader;
+
+    public PageOrientation(FieldCropper cropper, IFieldReader reader)
+    {
+        _cropper = cropper;
+        _reader = reader;
+    }
+
+    /// <summary>Turns the page half a turn in place when it reads better that way; returns whether it did.</summary>
+    public bool MakeUpright(AlignedPage aligned, FormDefinition form, CancellationToken cancellationToken)
+    {
+        var probe = ProbeForm(form);
+        double uprightScore = Score(aligned, probe, cancellationToken);
+        if (probe.Fields.Count == 0 || uprightScore >= probe.Fields.Count * 0.9)
+        {
+            return false;
+        }
+
+        var turnedImage = new Mat();
+        Cv2.Flip(aligned.Image, turnedImage, FlipMode.XY);
+        using var turned = new AlignedPage(turnedImage);
+        if (Score(turned, probe, cancellationToken) <= uprightScore)
+        {
+            return false;
+        }
+
+        turnedImage.CopyTo(aligned.Image);
+        return true;
+    }
+
+    private static FormDefinition ProbeForm(FormDefinition form) => form with
+    {
+        Fields = form.Fields.Where(f => f.Kind == FieldKind.Count && !f.Optional).Take(ProbeFields).ToList(),
+    };
+
+    /// <summary>Sum of the probe fields' confidences; a field with no value read counts 0.</summary>
+    private double Score(AlignedPage page, FormDefinition probe, CancellationToken cancellationToken)
+    {
+        var crops = _cropper.Crop(page, probe);
+        try
+        {
+            return crops.Select(crop => _reader.Read(crop, cancellationToken)).Sum(reading => reading.Value is null ? 0 : reading.Confidence);
+        }
+        finally
+        {
+            foreach (var crop in crops)
+            {
+                crop.Dispose();
+            }
+        }
+    }
+}

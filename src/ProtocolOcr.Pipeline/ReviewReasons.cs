@@ -1,0 +1,15 @@
+namespace ProtocolOcr.Pipeline;
+
+/// <summary>Why a field goes to a person (FieldReading.ReviewReason).</summary>
+public static class ReviewReasons
+{
+    public const string Empty = "empty";
+    public const string Unreadable = "unreadable";
+    public const string LowConfidence = "low_confidence";
+
+    /// <summary>"relation_failed:R2,R4": the error-level relations that fail and involve the field.</summary>
+    public static string RelationFailed(IEnumerable<string> relationIds) => "relation_failed:" + string.Join(",", relationIds);
+
+    /// <summary>"relation_unverified:R4": an error-level relation with the field could not be checked (another value is missing).</summary>
+    public static string RelationUnverified(IEnumerable<string> relationIds) => "relation_unverified:" + string.Join(",", relationIds);
+}

@@ -1,0 +1,40 @@
+namespace ProtocolOcr.Recognition.Handwriting;
+
+/// <summary>
+/// File names of the digit engine inside its model directory (<c>tessdata/digits</c>), and how to find that directory:
+/// <c>PROTOCOLOCR_DIGIT_MODELS</c> if set, otherwise the first <c>tessdata/digits</c> walking up from the application's
+/// base directory, then from the current directory.
+/// </summary>
+public static class DigitModelFiles
+{
+    public const string EnvironmentVariable = "PROTOCOLOCR_DIGIT_MODELS";
+    public const string Svm = "hog-svm.yml.gz";
+    public const string Mlp = "hog-mlp.yml.gz";
+    public const string Calibration = "calibration.json";
+
+    public static string Locate()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return Directory.Exists(fromEnvironment)
+                ? fromEnvironment
+                : throw new DirectoryNotFoundException($"{EnvironmentVariable} points at '{fromEnvironment}', which does not exist.");
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "tessdata", "digits");
+                if (File.Exists(Path.Combine(candidate, Svm)))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            $"No tessdata/digits/{Svm} above '{AppContext.BaseDirectory}' or the current directory; set {EnvironmentVariable}.");
+    }
+}

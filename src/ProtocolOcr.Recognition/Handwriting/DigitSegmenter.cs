@@ -1,0 +1,142 @@
+using OpenCvSharp;
+
+namespace ProtocolOcr.Recognition.Handwriting;
+
+/// <summary>
+/// Splits a cleaned field (<see cref="PreparedDigits"/>: black ink on white, box lines gone) into one image per digit,
+/// left to right: connected components; a short piece (a broken stroke, a 7's bar, a 5's cap) joins the tall piece it
+/// overlaps most in x, tall pieces stay digits of their own;
+/// a piece much wider than a digit is cut at the thinnest columns near even spacing (touching digits).
+/// Each digit image is dark ink on white, the digit's own pixels only (CV_8UC1, caller disposes).
+/// </summary>
+public static class DigitSegmenter
+{
+    private const double OverlapToMerge = 0.5;
+    private const double DigitWidthPerHeight = 0.8;
+    private const double WidthToSplit = 1.6;
+    private const double DigitHeightFraction = 0.6;
+
+    public static List<Mat> Split(Mat prepared)
+    {
+        using var ink = new Mat();
+        Cv2.Threshold(prepared, ink, 127, 255, ThresholdTypes.BinaryInv);
+        using var labels = new Mat();
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        var count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids);
+        var pieces = Enumerable.Range(1, count - 1)
+            .Select(label => (Label: label, Bounds: new Rect(
+                stats.At<int>(label, (int)ConnectedComponentsTypes.Left),
+                stats.At<int>(label, (int)ConnectedComponentsTypes.Top),
+                stats.At<int>(label, (int)ConnectedComponentsTypes.Width),
+                stats.At<int>(label, (int)ConnectedComponentsTypes.Height))))
+            .OrderBy(piece => piece.Bounds.Left)
+            .ToList();
+        var tallest = pieces.Count == 0 ? 0 : pieces.Max(piece => piece.Bounds.Height);
+        // Tall pieces are digits of their own even when slant makes them overlap a neighbour in x (a slanted 1);
+        // short pieces (a broken stroke, a 5's cap, a 7's bar) join the digit they overlap most.
+        var groups = pieces.Where(piece => piece.Bounds.Height >= tallest * DigitHeightFraction)
+            .Select(piece => (piece.Bounds, Labels: new List<int> { piece.Label }))
+            .ToList();
+        foreach (var piece in pieces.Where(piece => piece.Bounds.Height < tallest * DigitHeightFraction))
+        {
+            var best = groups.Select((group, index) => (Index: index, Overlap: HorizontalOverlap(group.Bounds, piece.Bounds)))
+                .Where(candidate => candidate.Overlap >= OverlapToMerge)
+                .OrderByDescending(candidate => candidate.Overlap)
+                .FirstOrDefault(candidate => candidate.Overlap > 0, (Index: -1, Overlap: 0));
+            if (best.Index >= 0)
+            {
+                var group = groups[best.Index];
+                groups[best.Index] = (group.Bounds | piece.Bounds, [.. group.Labels, piece.Label]);
+            }
+            else
+            {
+                groups.Add((piece.Bounds, [piece.Label]));
+            }
+        }
+
+        groups = groups.OrderBy(group => group.Bounds.Left).ToList();
+
+        if (groups.Count == 0)
+        {
+            return [];
+        }
+
+        var digitHeight = groups.Max(group => group.Bounds.Height);
+        var digits = new List<Mat>();
+        foreach (var (bounds, members) in groups)
+        {
+            using var mask = Mask(labels, bounds, members);
+            var parts = (int)Math.Round(bounds.Width / (digitHeight * DigitWidthPerHeight));
+            if (bounds.Width > digitHeight * DigitWidthPerHeight * WidthToSplit && parts >= 2)
+            {
+                digits.AddRange(CutTouching(mask, parts));
+            }
+            else
+            {
+                digits.Add(ToPaper(mask));
+            }
+        }
+
+        return digits;
+    }
+
+    private static double HorizontalOverlap(Rect a, Rect b)
+    {
+        var overlap = Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left);
+        return overlap <= 0 ? 0 : (double)overlap / Math.Min(a.Width, b.Width);
+    }
+
+    private static Mat Mask(Mat labels, Rect bounds, List<int> members)
+    {
+        using var region = new Mat(labels, bounds);
+        var mask = new Mat(bounds.Size, MatType.CV_8UC1, Scalar.All(0));
+        using var one = new Mat();
+        foreach (var label in members)
+        {
+            Cv2.InRange(region, new Scalar(label), new Scalar(label), one);
+            Cv2.BitwiseOr(mask, one, mask);
+        }
+
+        return mask;
+    }
+
+    /// <summary>Cuts at the column with the least ink within a third of a digit's width of each even cut.</summary>
+    private static IEnumerable<Mat> CutTouching(Mat mask, int pieces)
+    {
+        using var columns = new Mat();
+        Cv2.Reduce(mask, columns, ReduceDimension.Row, ReduceTypes.Sum, MatType.CV_32SC1.Value);
+        columns.GetArray(out int[] inkPerColumn);
+        var step = (double)mask.Width / pieces;
+        var cuts = new List<int> { 0 };
+        for (var piece = 1; piece < pieces; piece++)
+        {
+            var centre = (int)(piece * step);
+            var reach = Math.Max(1, (int)(step / 3));
+            var from = Math.Max(cuts[^1] + 1, centre - reach);
+            var to = Math.Min(mask.Width - 2, centre + reach);
+            var best = Enumerable.Range(from, Math.Max(1, to - from + 1)).MinBy(column => inkPerColumn[Math.Min(column, mask.Width - 1)]);
+            cuts.Add(best);
+        }
+
+        cuts.Add(mask.Width);
+        for (var piece = 0; piece < pieces; piece++)
+        {
+            var width = cuts[piece + 1] - cuts[piece];
+            if (width <= 0)
+            {
+                continue;
+            }
+
+            using var part = new Mat(mask, new Rect(cuts[piece], 0, width, mask.Height));
+            yield return ToPaper(part);
+        }
+    }
+
+    private static Mat ToPaper(Mat mask)
+    {
+        var paper = new Mat();
+        Cv2.BitwiseNot(mask, paper);
+        return paper;
+    }
+}

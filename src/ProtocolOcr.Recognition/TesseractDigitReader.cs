@@ -1,0 +1,66 @@
+using System.Globalization;
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Fields;
+using ProtocolOcr.Recognition.Tesseract;
+
+namespace ProtocolOcr.Recognition;
+
+/// <summary>
+/// Reads printed digits with Tesseract. Confidence is the weakest symbol's confidence (a number is only as sure as its
+/// least sure digit); alternatives swap one digit for Tesseract's runner-up at that position.
+/// </summary>
+public sealed class TesseractDigitReader : IFieldReader, IDisposable
+{
+    public const string Engine = "tesseract";
+
+    private const int MaxDigits = 18;
+    private const int MaxAlternatives = 3;
+
+    private readonly TesseractEnginePool _engines;
+
+    public TesseractDigitReader(TesseractSettings? settings = null) =>
+        _engines = new TesseractEnginePool(settings ?? TesseractSettings.Digits());
+
+    public string EngineName => Engine;
+
+    public FieldReading Read(FieldCrop crop, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var prepared = DigitCropPreprocessor.Prepare(crop.Image);
+        if (prepared.IsEmpty)
+        {
+            return Reading(crop, null, "", 0, [], FieldStatus.Empty);
+        }
+
+        var line = _engines.Use(engine => engine.ReadLine(prepared.Image));
+        var digits = line.Symbols.Where(s => s.Text.All(char.IsAsciiDigit)).ToList();
+        string text = string.Concat(digits.Select(s => s.Text));
+        if (text.Length is 0 or > MaxDigits)
+        {
+            return Reading(crop, null, line.Text, 0, [], FieldStatus.NeedsReview);
+        }
+
+        double confidence = Math.Clamp(digits.Min(s => s.Confidence) / 100, 0, 1);
+        return Reading(
+            crop, long.Parse(text, CultureInfo.InvariantCulture), text, confidence, Alternatives(digits, text), FieldStatus.NeedsReview);
+    }
+
+    private static List<ValueAlternative> Alternatives(IReadOnlyList<TesseractSymbol> digits, string text) =>
+        digits
+            .SelectMany((symbol, position) => symbol.Choices
+                .Where(choice => choice.Text != symbol.Text && choice.Text.Length == 1 && char.IsAsciiDigit(choice.Text[0]))
+                .Select(choice => new ValueAlternative(
+                    long.Parse(string.Concat(text.AsSpan(0, position), choice.Text, text.AsSpan(position + 1)), CultureInfo.InvariantCulture),
+                    Math.Clamp(choice.Confidence / 100, 0, 1))))
+            .GroupBy(alternative => alternative.Value)
+            .Select(group => group.MaxBy(alternative => alternative.Confidence)!)
+            .OrderByDescending(alternative => alternative.Confidence)
+            .Take(MaxAlternatives)
+            .ToList();
+
+    private static FieldReading Reading(
+        FieldCrop crop, long? value, string text, double confidence, IReadOnlyList<ValueAlternative> alternatives, FieldStatus status) =>
+        new(crop.Field.Id, value, text, confidence, status, null, alternatives, Engine, crop.CropBox);
+
+    public void Dispose() => _engines.Dispose();
+}

@@ -1,0 +1,99 @@
+using Azure.Storage.Blobs;
+using Dapper;
+using Npgsql;
+using ProtocolOcr.Infrastructure.Blobs;
+using ProtocolOcr.Infrastructure.Configuration;
+using ProtocolOcr.Infrastructure.Database;
+
+namespace ProtocolOcr.Api.Tests.Harness;
+
+/// <summary>
+/// A freshly migrated database and a blob container of its own on the shared servers, so test classes never see
+/// each other's rows, jobs or blobs; plus probes to check what was (not) written.
+/// </summary>
+public sealed class TestEnvironment
+{
+    private TestEnvironment(string databaseConnectionString, AzuriteServer azurite, string container)
+    {
+        DatabaseConnectionString = databaseConnectionString;
+        BlobConnectionString = azurite.ConnectionString;
+        Container = container;
+    }
+
+    public string DatabaseConnectionString { get; }
+
+    public string BlobConnectionString { get; }
+
+    public string Container { get; }
+
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["ConnectionStrings:Postgres"] = DatabaseConnectionString,
+        ["ConnectionStrings:Blobs"] = BlobConnectionString,
+        ["Blobs:Container"] = Container,
+    };
+
+    public static async Task<TestEnvironment> CreateAsync(PostgresServer postgres, AzuriteServer azurite)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var connectionString = await postgres.CreateDatabaseAsync("t_" + id);
+        var result = DatabaseMigrator.Migrate(connectionString, TextWriter.Null);
+        Assert.True(result.Successful, result.Error);
+        return new TestEnvironment(connectionString, azurite, "t" + id);
+    }
+
+    public ApiFactory CreateApi(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var settings = new Dictionary<string, string>(Settings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return new ApiFactory(settings);
+    }
+
+    public async Task<long> ScalarAsync(string sql, object? parameters = null)
+    {
+        // Unpooled: a probe must not reuse a connection that died with a server the test stopped.
+        var unpooled = new NpgsqlConnectionStringBuilder(DatabaseConnectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    public Task<long> UploadRowsAsync() => ScalarAsync("SELECT count(*) FROM uploads");
+
+    public Task<long> JobsAsync() => ScalarAsync("SELECT count(*) FROM hangfire.job");
+
+    public Task<long> JobsForAsync(Guid uploadId) =>
+        ScalarAsync("SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE @pattern", new { pattern = $"%{uploadId}%" });
+
+    public Task<long> RecognitionsForAsync(Guid uploadId) =>
+        ScalarAsync("SELECT count(*) FROM recognitions WHERE upload_id = @uploadId", new { uploadId });
+
+    public async Task<int> BlobCountAsync()
+    {
+        var container = OriginalPhotoStore.CreateContainerClient(
+            new BlobStorageOptions { ConnectionString = BlobConnectionString, Container = Container });
+        if (!(await container.ExistsAsync()).Value)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async Task<byte[]> ReadBlobAsync(string sha256) =>
+        (await ContainerClient().GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DownloadContentAsync()).Value.Content.ToArray();
+
+    public Task DeleteBlobAsync(string sha256) => ContainerClient().GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DeleteAsync();
+
+    private BlobContainerClient ContainerClient() =>
+        new(BlobConnectionString, Container, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
+}
