@@ -7,10 +7,13 @@ namespace ProtocolOcr.Synthetic.Tests;
 
 public sealed class ValueFillingTests
 {
-    [Fact]
-    public void Filled_values_satisfy_every_error_relation()
+    public static TheoryData<string> ShippedForms() => new(TestForms.Catalog.FormIds);
+
+    [Theory]
+    [MemberData(nameof(ShippedForms))]
+    public void Filled_values_satisfy_every_error_relation(string formId)
     {
-        var form = TestForms.Get(TestForms.President2019);
+        var form = TestForms.Get(formId);
         var plan = SynthesisPlan.Create(form);
         for (var seed = 0; seed < 200; seed++)
         {
@@ -20,10 +23,11 @@ public sealed class ValueFillingTests
         }
     }
 
-    [Fact]
-    public void A_labelled_violation_breaks_exactly_the_relations_it_names()
+    [Theory]
+    [MemberData(nameof(ShippedForms))]
+    public void A_labelled_violation_breaks_exactly_the_relations_it_names(string formId)
     {
-        var form = TestForms.Get(TestForms.President2019);
+        var form = TestForms.Get(formId);
         var plan = SynthesisPlan.Create(form);
         for (var seed = 0; seed < 200; seed++)
         {

@@ -28,11 +28,12 @@ public static class GenerateCommand
         var outDirectory = new Option<DirectoryInfo>("--out") { Description = "Output directory (created if missing).", Required = true };
         var violations = new Option<double>("--violations") { Description = "Fraction of protocols with a deliberately broken error relation.", DefaultValueFactory = _ => 0.05 };
         var jobs = new Option<int>("--jobs") { Description = "Photos generated in parallel (does not change the output).", DefaultValueFactory = _ => 1 };
+        var maxMegapixels = new Option<double?>("--max-megapixels") { Description = "Cap the photo resolution (the level's scene is unchanged)." };
         var forms = new Option<DirectoryInfo?>("--forms") { Description = "Forms directory (default: PROTOCOLOCR_FORMS or the nearest forms/)." };
 
         var command = new Command("generate", "Generate synthetic protocol photos with ground truth.")
         {
-            form, level, hand, count, seed, outDirectory, violations, jobs, forms,
+            form, level, hand, count, seed, outDirectory, violations, jobs, maxMegapixels, forms,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -78,7 +79,8 @@ public static class GenerateCommand
                     parse.GetValue(seed),
                     parse.GetValue(outDirectory)!.FullName,
                     parse.GetValue(jobs),
-                    parse.GetValue(violations));
+                    parse.GetValue(violations),
+                    parse.GetValue(maxMegapixels));
                 var clock = Stopwatch.StartNew();
                 var written = new GenerationRun(generator).Run(definition, blank, options, null, cancellationToken);
                 var seconds = clock.Elapsed.TotalSeconds;

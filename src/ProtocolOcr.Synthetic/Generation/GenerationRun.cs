@@ -13,7 +13,14 @@ namespace ProtocolOcr.Synthetic.Generation;
 public sealed class GenerationRun(ProtocolGenerator generator)
 {
     public sealed record Options(
-        CaptureLevel Level, HandStyle Hand, int Count, int Seed, string OutputDirectory, int Parallelism = 1, double ViolationRate = 0.05);
+        CaptureLevel Level,
+        HandStyle Hand,
+        int Count,
+        int Seed,
+        string OutputDirectory,
+        int Parallelism = 1,
+        double ViolationRate = 0.05,
+        double? MaxMegapixels = null);
 
     public IReadOnlyList<string> Run(FormDefinition form, Mat blankPage, Options options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -24,7 +31,7 @@ public sealed class GenerationRun(ProtocolGenerator generator)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         Parallel.For(0, options.Count, parallel, index =>
         {
-            var request = new PhotoRequest(options.Level, options.Hand, options.Seed, index, options.ViolationRate);
+            var request = new PhotoRequest(options.Level, options.Hand, options.Seed, index, options.ViolationRate, options.MaxMegapixels);
             var photo = generator.Generate(form, plan, blankPage, request);
             photo.WriteTo(options.OutputDirectory);
             names[index] = photo.PhotoFileName;

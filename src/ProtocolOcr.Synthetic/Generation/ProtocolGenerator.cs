@@ -40,6 +40,11 @@ public sealed class ProtocolGenerator : IDisposable
         var filled = ProtocolValueFiller.Fill(form, plan, random, random.NextDouble() < request.ViolationRate);
         var badKind = request.BadKind;
         var settings = badKind is { } kind ? CapturePresets.SampleBad(kind, random) : CapturePresets.Sample(request.Level, random);
+        if (request.MaxMegapixels is { } cap && settings.Megapixels > cap)
+        {
+            settings = settings with { Megapixels = cap };
+        }
+
         var handwriting = WritingStyle.Handwritten(random, fonts);
         var typing = WritingStyle.Typed(random, fonts);
 
@@ -138,11 +143,11 @@ public sealed class ProtocolGenerator : IDisposable
         IReadOnlyList<TruthPoint>? pageCorners, IReadOnlyList<FieldTruth> fields, IReadOnlyList<string> violated, string pen)
     {
         var truth = new PhotoTruth(
-            request.Name + ".jpg", form.Id, form.Version, request.Level.ToString().ToLowerInvariant(),
+            request.NameFor(form.Id) + ".jpg", form.Id, form.Version, request.Level.ToString().ToLowerInvariant(),
             request.Hand.ToString().ToLowerInvariant(), request.Seed, request.Index, photo.Image.Width, photo.Image.Height,
             form.ReferenceSize.Width, form.ReferenceSize.Height,
             request.BadKind?.ReasonCode(), violated, pageCorners, fields, pen, settings);
-        return new GeneratedPhoto(request.Name, photo.EncodeJpeg(settings.JpegQuality), truth);
+        return new GeneratedPhoto(request.NameFor(form.Id), photo.EncodeJpeg(settings.JpegQuality), truth);
     }
 
     private static List<TruthPoint> Corners(BoxRect box) =>

@@ -47,9 +47,7 @@ public static class BackgroundClutter
         }
 
         field.ConvertTo(field, MatType.CV_32FC1, 0.35, 0.8);
-        using var field3 = new Mat();
-        Cv2.Merge([field, field, field], field3);
-        Cv2.Multiply(canvas, field3, canvas, 1, MatType.CV_8U);
+        GainMap.Apply(canvas, field);
     }
 
     private static void DrawObject(Mat canvas, Random random)

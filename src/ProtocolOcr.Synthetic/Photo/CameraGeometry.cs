@@ -11,6 +11,9 @@ public static class CameraGeometry
 {
     private const double CameraDistance = 1.6;
 
+    /// <summary>A usable photo keeps the whole page in view with at least this share of the frame's short side around it.</summary>
+    private const double MinimumMargin = 0.02;
+
     public static PagePlacement Place(Size referenceSize, CaptureSettings settings)
     {
         var projected = Project(referenceSize, settings);
@@ -23,18 +26,18 @@ public static class CameraGeometry
             ? new Size((int)longSide, (int)shortSide)
             : new Size((int)shortSide, (int)longSide);
 
+        var margin = MinimumMargin * Math.Min(frame.Width, frame.Height);
         var scale = settings.Fill * Math.Min(frame.Width / bounds.Width, frame.Height / bounds.Height);
-        var width = bounds.Width * scale;
-        var height = bounds.Height * scale;
         double left, top;
         if (settings.CutOff > 0)
         {
-            (left, top) = CutOffPosition(frame, width, height, settings);
+            (left, top) = CutOffPosition(frame, bounds.Width * scale, bounds.Height * scale, settings);
         }
         else
         {
-            left = (frame.Width - width) / 2 * (1 + settings.OffsetX);
-            top = (frame.Height - height) / 2 * (1 + settings.OffsetY);
+            scale = Math.Min(scale, Math.Min((frame.Width - 2 * margin) / bounds.Width, (frame.Height - 2 * margin) / bounds.Height));
+            left = margin + (frame.Width - 2 * margin - bounds.Width * scale) / 2 * (1 + settings.OffsetX);
+            top = margin + (frame.Height - 2 * margin - bounds.Height * scale) / 2 * (1 + settings.OffsetY);
         }
 
         var corners = projected

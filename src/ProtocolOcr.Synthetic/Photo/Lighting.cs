@@ -37,24 +37,10 @@ public static class Lighting
             Cv2.Resize(white, fullWhite, frame.Size(), 0, 0, InterpolationFlags.Linear);
         }
 
-        var channels = frame.Split();
-        try
-        {
-            foreach (var channel in channels)
-            {
-                Cv2.Multiply(channel, fullGain, channel, 1, MatType.CV_8U);
-                Cv2.Add(channel, fullWhite, channel);
-            }
-
-            Cv2.Merge(channels, frame);
-        }
-        finally
-        {
-            foreach (var channel in channels)
-            {
-                channel.Dispose();
-            }
-        }
+        GainMap.Apply(frame, fullGain);
+        using var white3 = new Mat();
+        Cv2.Merge([fullWhite, fullWhite, fullWhite], white3);
+        Cv2.Add(frame, white3, frame);
     }
 
     private static void AddFalloff(Mat gain, double falloff, Random random)

@@ -27,8 +27,6 @@ public static class PaperFold
         Cv2.FillPoly(gain, [shadedSide], Scalar.All(darkSide));
         Cv2.Line(gain, a, b, Scalar.All(0.8 + random.NextDouble() * 0.1), 2, LineTypes.AntiAlias);
         Cv2.GaussianBlur(gain, gain, new Size(0, 0), 3 + random.NextDouble() * 6);
-        using var gain3 = new Mat();
-        Cv2.Merge([gain, gain, gain], gain3);
-        Cv2.Multiply(page, gain3, page, 1, MatType.CV_8U);
+        GainMap.Apply(page, gain);
     }
 }

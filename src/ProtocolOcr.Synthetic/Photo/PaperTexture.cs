@@ -16,9 +16,6 @@ public static class PaperTexture
         using var grain = new Mat(page.Size(), MatType.CV_32FC1);
         SmoothNoise.NativeGenerator(random).Fill(grain, DistributionType.Normal, new Scalar(0), new Scalar(0.012));
         Cv2.Add(gain, grain, gain);
-        using var gain3 = new Mat();
-        Cv2.Merge([gain, gain, gain], gain3);
-        Cv2.Multiply(gain3, tint, gain3);
-        Cv2.Multiply(page, gain3, page, 1, MatType.CV_8U);
+        GainMap.Apply(page, gain, tint);
     }
 }

@@ -14,6 +14,10 @@ public static class SensorNoise
 
         using var noise = new Mat(frame.Size(), MatType.CV_16SC3);
         SmoothNoise.NativeGenerator(random).Fill(noise, DistributionType.Normal, Scalar.All(0), Scalar.All(sigma));
-        Cv2.Add(frame, noise, frame, null, MatType.CV_8U);
+        // Same-type addition in 16 bits: OpenCV's mixed-type add (8-bit plus 16-bit) is several times slower.
+        using var wide = new Mat();
+        frame.ConvertTo(wide, MatType.CV_16SC3);
+        Cv2.Add(wide, noise, wide);
+        wide.ConvertTo(frame, MatType.CV_8UC3);
     }
 }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ProtocolOcr.Cli.Benchmark;
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Forms.Loading;
+using ProtocolOcr.Core.Pipeline;
+using ProtocolOcr.Pipeline;
+
+namespace ProtocolOcr.Cli.Commands;
+
+/// <summary>
+/// <c>bench DIR [--json FILE] [--tolerance PX] [--forms DIR]</c>: runs the worker's pipeline in this process over every
+/// photo in DIR that has a truth file and prints (and writes) accuracy, silent errors, review, registration, rejection
+/// and cost figures, overall and per level. Exit code 0 when the run completed, 2 for bad arguments.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder of photos with <name>.truth.json files (see generate)." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the figures as JSON to FILE." };
+        var tolerance = new Option<double>("--tolerance")
+        {
+            Description = "Registration tolerance: how far a field box may land from its true place, in reference pixels (200 dpi, 8 px = 1 mm).",
+            DefaultValueFactory = _ => 12,
+        };
+        var formsDirectory = new Option<DirectoryInfo?>("--forms") { Description = "Forms directory (default: PROTOCOLOCR_FORMS or the nearest forms/ folder)." };
+
+        var command = new Command("bench", "Benchmark the pipeline on generated photos with ground truth.")
+        {
+            directory, json, tolerance, formsDirectory,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            // Registers the pipeline and loads libtesseract before anything touches OpenCvSharp.
+            await using var services = Services(parse.GetValue(formsDirectory));
+            IReadOnlyList<BenchmarkCase> cases;
+            IFormCatalog catalog;
+            try
+            {
+                cases = BenchmarkCases.Load(parse.GetValue(directory)!.FullName);
+                catalog = services.GetRequiredService<IFormCatalog>();
+            }
+            catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException or InvalidDataException
+                or System.Text.Json.JsonException or FormDefinitionException)
+            {
+                await error.WriteLineAsync(exception.Message);
+                return 2;
+            }
+
+            if (cases.Count == 0)
+            {
+                await error.WriteLineAsync($"No truth files (*.truth.json) in {parse.GetValue(directory)!.FullName}.");
+                return 2;
+            }
+
+            var unknown = cases.Select(@case => @case.Truth.FormId).Distinct().Where(id => !catalog.FormIds.Contains(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                await error.WriteLineAsync($"unknown_form: truth files name forms this installation lacks: {string.Join(", ", unknown)}");
+                return 2;
+            }
+
+            var runner = new BenchmarkRunner(services.GetRequiredService<IProtocolPipeline>(), catalog);
+            var progress = new Progress<PhotoOutcome>(outcome => output.WriteLine(
+                $"{outcome.Truth.Photo}: {outcome.Recognition.Status} {outcome.Recognition.Rejection?.Code}".TrimEnd()));
+            var (outcomes, costs) = await runner.RunAsync(cases, progress, cancellationToken);
+            var version = outcomes.Select(outcome => outcome.Recognition.PipelineVersion).FirstOrDefault() ?? "unknown";
+            var report = MetricsCalculator.Report(outcomes, parse.GetValue(tolerance), costs, version);
+            BenchmarkTable.Write(output, report);
+            if (parse.GetValue(json) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, report.ToJson(), cancellationToken);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static ServiceProvider Services(DirectoryInfo? formsDirectory)
+    {
+        var services = new ServiceCollection();
+        if (formsDirectory is not null)
+        {
+            services.AddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(formsDirectory.FullName));
+        }
+
+        return services.AddProtocolPipeline().BuildServiceProvider();
+    }
+}
