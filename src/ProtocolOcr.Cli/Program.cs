@@ -6,6 +6,9 @@ var root = new RootCommand("ProtocolOcr: phone photos of election result protoco
     ProcessCommand.Create(),
     MigrateCommand.Create(),
     UploadCommand.Create(),
+    GenerateCommand.Create(),
+    BenchCommand.Create(),
     RenderFormCommand.Create(),
+    TrainDigitsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -57,7 +57,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             debug.WritePage(page);
 
             using var aligned = clock.Time("align", () => _perspective.Align(page, form.ReferenceSize));
-            clock.Time("orient", () => _orientation.MakeUpright(aligned, form, cancellationToken));
+            var turned = clock.Time("orient", () => _orientation.MakeUpright(aligned, form, cancellationToken));
             debug.Write("03_aligned.png", aligned.Image);
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -69,7 +69,8 @@ public sealed class ProtocolPipeline : IProtocolPipeline
                 var report = clock.Time("validate", () => _validator.Validate(form, readings));
                 var fields = clock.Time("decide", () => _decider.Decide(form, readings, report));
                 return new ProtocolRecognition(
-                    form.Id, PipelineVersion.Current, FieldDecider.ProtocolStatusOf(fields), null, fields, report.Checks, clock.Timings);
+                    form.Id, PipelineVersion.Current, FieldDecider.ProtocolStatusOf(fields), null, fields, report.Checks, clock.Timings,
+                    PageCornersInPhoto.Of(page, turned));
             }
             finally
             {

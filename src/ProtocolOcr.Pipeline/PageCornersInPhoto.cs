@@ -1,0 +1,22 @@
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Page;
+
+namespace ProtocolOcr.Pipeline;
+
+/// <summary>
+/// Where the reference page's corners (top-left, top-right, bottom-right, bottom-left of the upright form) lie in the
+/// uploaded photo's pixels: the detected quad scaled back from the decoded size, turned half round when the
+/// orientation stage turned the page.
+/// </summary>
+public static class PageCornersInPhoto
+{
+    public static IReadOnlyList<PhotoPoint> Of(PageImage page, bool turnedHalfRound)
+    {
+        var scale = (double)page.Photo.SourceWidth / page.Photo.Width;
+        var quad = page.Quad;
+        var corners = turnedHalfRound
+            ? new[] { quad.BottomRight, quad.BottomLeft, quad.TopLeft, quad.TopRight }
+            : quad.Corners;
+        return corners.Select(c => new PhotoPoint(c.X * scale, c.Y * scale)).ToList();
+    }
+}
