@@ -5,6 +5,7 @@ using ProtocolOcr.Imaging.Debugging;
 using ProtocolOcr.Imaging.Decoding;
 using ProtocolOcr.Imaging.Fields;
 using ProtocolOcr.Imaging.Page;
+using ProtocolOcr.Imaging.Quality;
 using ProtocolOcr.Recognition;
 
 namespace ProtocolOcr.Pipeline;
@@ -17,6 +18,7 @@ namespace ProtocolOcr.Pipeline;
 public sealed class ProtocolPipeline : IProtocolPipeline
 {
     private readonly PhotoDecoder _decoder = new();
+    private readonly PhotoQualityGate _qualityGate = new();
     private readonly PageDetector _pageDetector = new();
     private readonly PerspectiveCorrector _perspective = new();
     private readonly FieldCropper _cropper = new();
@@ -53,6 +55,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             debug.Write("01_decoded.png", decoded.Image);
             cancellationToken.ThrowIfCancellationRequested();
 
+            clock.Time("quality", () => _qualityGate.Check(decoded));
             var page = clock.Time("page", () => _pageDetector.Detect(decoded));
             debug.WritePage(page);
 

@@ -17,7 +17,8 @@ public sealed class PageDetector
     private const double MaxAreaFraction = 0.97;
     private const double MinSideRatio = 0.3;
     private const double MinOutlineSupport = 0.6;
-    private const double MaxInteriorEdgeDensity = 0.15;
+    private const double MaxInteriorEdgeDensity = 0.2;
+    private const double FrameMarginFraction = 0.006;
 
     private static readonly Mat SmallKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
     private static readonly Mat CloseKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(7, 7));
@@ -36,22 +37,35 @@ public sealed class PageDetector
         using var thickEdges = new Mat();
         Cv2.Dilate(edges, thickEdges, SmallKernel);
         using var bright = new Mat();
-        Cv2.Threshold(gray, bright, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        double otsuLevel = Cv2.Threshold(gray, bright, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
         Cv2.MorphologyEx(bright, bright, MorphTypes.Close, CloseKernel);
 
         using var support = new Mat();
         Cv2.Dilate(edges, support, CloseKernel);
         double frameArea = (double)small.Width * small.Height;
 
-        var best = CandidateQuads(thickEdges).Concat(CandidateQuads(bright))
+        // Edge contours are listed with their holes: the inside of the page's outline ring stays a clean candidate even
+        // when clutter or a thumb touches the outline from outside and merges with it.
+        // The bright region cut along the edges separates a page from bright clutter (other papers) it touches.
+        using var brightCut = new Mat();
+        Cv2.Subtract(bright, thickEdges, brightCut);
+        using var brighter = BrighterPart(gray, otsuLevel);
+        Cv2.Subtract(brighter, thickEdges, brighter);
+        var best = CandidateQuads(thickEdges, RetrievalModes.List)
+            .Concat(CandidateQuads(brighter, RetrievalModes.External))
+            .Concat(CandidateQuads(bright, RetrievalModes.External))
+            .Concat(CandidateQuads(brightCut, RetrievalModes.External))
             .Where(quad => IsPlausiblePage(quad, frameArea, edges, support))
             .MaxBy(quad => quad.Area);
 
+        if (best is not null && RunsAlongTheFrame(best, small.Size()))
+        {
+            throw CutOff();
+        }
+
         if (best is null && LooksCutOff(bright, edges, frameArea))
         {
-            throw new PhotoRejectedException(
-                ReasonCodes.PageCutOff,
-                "Part of the page is outside the photo: step back so all four corners of the protocol are in the picture.");
+            throw CutOff();
         }
 
         if (best is null)
@@ -64,9 +78,55 @@ public sealed class PageDetector
         return new PageImage(photo, best.Scale(1 / scale).AsPortrait());
     }
 
-    private static IEnumerable<PageQuad> CandidateQuads(Mat binary)
+    /// <summary>
+    /// The upper class of a second Otsu split among the bright pixels: paper on a light-grey desk, where one Otsu
+    /// split puts page and desk together.
+    /// </summary>
+    private static Mat BrighterPart(Mat gray, double otsuLevel)
     {
-        Cv2.FindContours(binary, out Point[][] contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        gray.GetArray(out byte[] pixels);
+        byte[] brightPixels = pixels.Where(value => value > otsuLevel).ToArray();
+        var brighter = new Mat(gray.Size(), MatType.CV_8UC1, Scalar.Black);
+        if (brightPixels.Length == 0)
+        {
+            return brighter;
+        }
+
+        using var brightValues = Mat.FromPixelData(1, brightPixels.Length, MatType.CV_8UC1, brightPixels);
+        using var unused = new Mat();
+        double level = Cv2.Threshold(brightValues, unused, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        Cv2.Threshold(gray, brighter, level, 255, ThresholdTypes.Binary);
+        Cv2.MorphologyEx(brighter, brighter, MorphTypes.Close, CloseKernel);
+        return brighter;
+    }
+
+    private static PhotoRejectedException CutOff() => new(
+        ReasonCodes.PageCutOff,
+        "Part of the page is outside the photo: step back so all four corners of the protocol are in the picture.");
+
+    /// <summary>
+    /// A quad with a whole side on the photo's border is the visible part of a page that continues outside the frame
+    /// (the bright region stops at the border); a real page outline has a margin of background around it.
+    /// </summary>
+    private static bool RunsAlongTheFrame(PageQuad quad, Size frame)
+    {
+        double margin = FrameMarginFraction * Math.Max(frame.Width, frame.Height);
+        bool NearLeft(Point2f p) => p.X <= margin;
+        bool NearTop(Point2f p) => p.Y <= margin;
+        bool NearRight(Point2f p) => p.X >= frame.Width - 1 - margin;
+        bool NearBottom(Point2f p) => p.Y >= frame.Height - 1 - margin;
+        var corners = quad.Corners;
+        return Enumerable.Range(0, 4).Any(i =>
+        {
+            var a = corners[i];
+            var b = corners[(i + 1) % 4];
+            return (NearLeft(a) && NearLeft(b)) || (NearTop(a) && NearTop(b)) || (NearRight(a) && NearRight(b)) || (NearBottom(a) && NearBottom(b));
+        });
+    }
+
+    private static IEnumerable<PageQuad> CandidateQuads(Mat binary, RetrievalModes mode)
+    {
+        Cv2.FindContours(binary, out Point[][] contours, out _, mode, ContourApproximationModes.ApproxSimple);
         double minArea = MinAreaFraction * binary.Width * binary.Height;
         foreach (var contour in contours)
         {
