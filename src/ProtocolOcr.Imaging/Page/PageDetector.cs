@@ -19,6 +19,7 @@ public sealed class PageDetector
     private const double MinOutlineSupport = 0.6;
     private const double MaxInteriorEdgeDensity = 0.2;
     private const double FrameMarginFraction = 0.006;
+    private const int MaxLineQuadLines = 10;
 
     private static readonly Mat SmallKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
     private static readonly Mat CloseKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(7, 7));
@@ -55,6 +56,7 @@ public sealed class PageDetector
             .Concat(CandidateQuads(brighter, RetrievalModes.External))
             .Concat(CandidateQuads(bright, RetrievalModes.External))
             .Concat(CandidateQuads(brightCut, RetrievalModes.External))
+            .Concat(LineQuads.From(edges, MaxLineQuadLines))
             .Where(quad => IsPlausiblePage(quad, frameArea, edges, support))
             .MaxBy(quad => quad.Area);
 
