@@ -58,7 +58,8 @@ public sealed class PageDetector
             .Concat(CandidateQuads(brightCut, RetrievalModes.External))
             .Concat(LineQuads.From(edges, MaxLineQuadLines))
             .Where(quad => IsPlausiblePage(quad, frameArea, edges, support))
-            .MaxBy(quad => quad.Area);
+            // Largest, but a quad bulging around a thumb or clutter off the outline loses to the true one.
+            .MaxBy(quad => quad.Area * Math.Pow(OutlineSupport(quad.Corners, support), 4));
 
         if (best is not null && RunsAlongTheFrame(best, small.Size()))
         {
