@@ -235,7 +235,7 @@ def write_readme(path, stats):
         f"({stats['fit']} digits) trains; that last 10% "
         f"({stats['validation']['digits']} digits) chooses the softmax accept threshold; the Test part is read once at the end.",
         f"Inputs normalized like `DigitNormalizer` (port in the script). ONNX opset 13, input `digit` 1x1x28x28, "
-        f"output `logits` 1x10. Training took {stats['minutes']:.1f} min on 2 busy cores.",
+        f"output `logits` 1x10. Training took {stats['minutes']:.1f} min on 2 busy cores. Figures of the CNN alone:",
         "",
         "| slice | digits | top-1 | softmax >= threshold | accuracy of those |",
         "|---|---|---|---|---|",
