@@ -46,17 +46,24 @@ public sealed class DigitClassifier : IDisposable
 
         var calibration = DigitCalibration.Load(Path.Combine(directory, DigitModelFiles.Calibration));
         var cnn = CnnDigitModel.Load(directory);
-        var svm = SVM.Load(svmPath);
-        var mlp = ANN_MLP.Load(mlpPath);
-        if (!svm.IsTrained() || !mlp.IsTrained())
+        try
         {
-            svm.Dispose();
-            mlp.Dispose();
-            cnn.Dispose();
-            throw new InvalidDataException($"The digit models in '{directory}' did not load as trained models.");
-        }
+            var svm = SVM.Load(svmPath);
+            var mlp = ANN_MLP.Load(mlpPath);
+            if (!svm.IsTrained() || !mlp.IsTrained())
+            {
+                svm.Dispose();
+                mlp.Dispose();
+                throw new InvalidDataException($"The digit models in '{directory}' did not load as trained models.");
+            }
 
-        return new DigitClassifier(svm, mlp, calibration, cnn);
+            return new DigitClassifier(svm, mlp, calibration, cnn);
+        }
+        catch
+        {
+            cnn.Dispose();
+            throw;
+        }
     }
 
     public DigitClassification Classify(NormalizedDigit digit)
