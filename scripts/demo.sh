@@ -56,9 +56,20 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-mapfile -t photos < <(find testimages -maxdepth 1 -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' -o -iname '*.heic' -o -iname '*.webp' \) | sort)
-echo "demo: uploading ${#photos[@]} photos from testimages/ to $api"
-"${cli[@]}" upload --api "$api" --wait --timeout 600 "${photos[@]}" || echo "demo: some uploads did not end as expected (see above)"
+# The sample photos are named after their form; each form belongs to one of the seeded elections.
+declare -A election_of=(
+  [kz.president.2019]=kz-2019-president [kz.president.2022]=kz-2022-president
+  [kz.majilis.party-list]=kz-2023-majilis [ru.uik.federal]=ru-uik
+)
+precinct=1
+for form in "${!election_of[@]}"; do
+  mapfile -t photos < <(find testimages -maxdepth 1 -type f -name "${form}_*" \( -iname '*.jpg' -o -iname '*.png' -o -iname '*.heic' -o -iname '*.webp' \) | sort)
+  ((${#photos[@]})) || continue
+  echo "demo: uploading ${#photos[@]} photos of form $form (election ${election_of[$form]}) to $api"
+  "${cli[@]}" upload --api "$api" --election "${election_of[$form]}" --precinct "$precinct" --wait --timeout 600 "${photos[@]}" \
+    || echo "demo: some uploads of $form did not end as expected (see above)"
+  precinct=$((precinct + ${#photos[@]}))
+done
 
 cat <<EOM
 

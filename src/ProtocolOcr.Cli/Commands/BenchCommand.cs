@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ProtocolOcr.Cli.Benchmark;
+using ProtocolOcr.Cli.Processing;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
@@ -35,7 +36,7 @@ public static class BenchCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             // Registers the pipeline and loads libtesseract before anything touches OpenCvSharp.
-            await using var services = Services(parse.GetValue(formsDirectory));
+            await using var services = InProcessPipeline.Services(parse.GetValue(formsDirectory));
             IReadOnlyList<BenchmarkCase> cases;
             IFormCatalog catalog;
             try
@@ -78,16 +79,5 @@ public static class BenchCommand
             return 0;
         });
         return command;
-    }
-
-    private static ServiceProvider Services(DirectoryInfo? formsDirectory)
-    {
-        var services = new ServiceCollection();
-        if (formsDirectory is not null)
-        {
-            services.AddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(formsDirectory.FullName));
-        }
-
-        return services.AddProtocolPipeline().BuildServiceProvider();
     }
 }

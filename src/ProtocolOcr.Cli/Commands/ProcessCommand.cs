@@ -45,7 +45,7 @@ public static class ProcessCommand
                 return 2;
             }
 
-            await using var services = Services(parse.GetValue(formsDirectory));
+            await using var services = InProcessPipeline.Services(parse.GetValue(formsDirectory));
             IFormCatalog catalog;
             try
             {
@@ -89,16 +89,5 @@ public static class ProcessCommand
             return 0;
         });
         return command;
-    }
-
-    private static ServiceProvider Services(DirectoryInfo? formsDirectory)
-    {
-        var services = new ServiceCollection();
-        if (formsDirectory is not null)
-        {
-            services.AddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(formsDirectory.FullName));
-        }
-
-        return services.AddProtocolPipeline().BuildServiceProvider();
     }
 }

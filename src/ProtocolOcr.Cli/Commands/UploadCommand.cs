@@ -15,7 +15,7 @@ public static class UploadCommand
     public static Command Create()
     {
         var photos = new Argument<FileInfo[]>("photos") { Description = "Photos to upload.", Arity = ArgumentArity.OneOrMore };
-        var api = new Option<Uri>("--api") { Description = "Base URL of the API.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080/") };
+        var api = new Option<string>("--api") { Description = "Base URL of the API.", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
         var election = new Option<string>("--election") { Description = "Election id.", DefaultValueFactory = _ => "kz-2019-president" };
         var region = new Option<string>("--region") { Description = "Region of the precinct.", DefaultValueFactory = _ => "Almaty" };
         var precinct = new Option<int>("--precinct") { Description = "Precinct number of the first photo; each next photo gets the next number.", DefaultValueFactory = _ => 1 };
@@ -28,8 +28,13 @@ public static class UploadCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var baseUri = parse.GetValue(api)!;
-            using var http = new HttpClient { BaseAddress = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/") };
+            if (!Uri.TryCreate(parse.GetValue(api)!.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"--api '{parse.GetValue(api)}' is not an absolute URL.");
+                return 2;
+            }
+
+            using var http = new HttpClient { BaseAddress = baseUri };
             var client = new UploadClient(http);
             var attempts = new List<UploadAttempt>();
             var number = parse.GetValue(precinct);

@@ -11,7 +11,12 @@ public static class UploadResultTable
         {
             Console.WriteLine();
             Console.WriteLine($"{Path.GetFileName(result.PhotoPath)}: {result.Status}{Reason(result.Document)}");
-            if (result.Document is not { } document || !document.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
+            if (result.Document is not { } document
+                || !document.TryGetProperty("recognition", out var recognition)
+                || recognition.ValueKind != JsonValueKind.Object
+                || !recognition.TryGetProperty("fields", out var fields)
+                || fields.ValueKind != JsonValueKind.Array
+                || fields.GetArrayLength() == 0)
             {
                 continue;
             }

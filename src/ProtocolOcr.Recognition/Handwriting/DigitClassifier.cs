@@ -5,18 +5,26 @@ namespace ProtocolOcr.Recognition.Handwriting;
 
 /// <summary>
 /// The handwritten-digit engine: an RBF SVM and an MLP on HOG features of a <see cref="NormalizedDigit"/>, with a
-/// confidence calibrated on held-out validation digits. Thread-safe: OpenCV's <c>predict</c> is const on both models
-/// and no state changes after loading, so one instance serves every thread.
+/// confidence calibrated on held-out validation digits, and (when loaded from a model directory) a CNN that leads:
+/// the CNN names the digit and its runner-up, and a digit is accepted only when the SVM names the same digit and the
+/// CNN's softmax reaches its accept threshold. Thread-safe: OpenCV's <c>predict</c> is const on the SVM and MLP, the
+/// CNN serializes its forward passes, and no state changes after loading, so one instance serves every thread.
 /// </summary>
 public sealed class DigitClassifier : IDisposable
 {
     private readonly SVM svm;
     private readonly ANN_MLP mlp;
+    private readonly CnnDigitModel? cnn;
 
-    public DigitClassifier(SVM svm, ANN_MLP mlp, DigitCalibration calibration)
+    /// <summary>Most a digit is trusted when the CNN and the SVM name different digits: never sure, left to review.</summary>
+    public const double DisagreementConfidenceCap = 0.5;
+
+    /// <param name="cnn">The CNN that leads when given; without it the SVM and MLP alone answer (as while training them).</param>
+    public DigitClassifier(SVM svm, ANN_MLP mlp, DigitCalibration calibration, CnnDigitModel? cnn = null)
     {
         this.svm = svm;
         this.mlp = mlp;
+        this.cnn = cnn;
         Calibration = calibration;
     }
 
@@ -37,16 +45,25 @@ public sealed class DigitClassifier : IDisposable
         }
 
         var calibration = DigitCalibration.Load(Path.Combine(directory, DigitModelFiles.Calibration));
-        var svm = SVM.Load(svmPath);
-        var mlp = ANN_MLP.Load(mlpPath);
-        if (!svm.IsTrained() || !mlp.IsTrained())
+        var cnn = CnnDigitModel.Load(directory);
+        try
         {
-            svm.Dispose();
-            mlp.Dispose();
-            throw new InvalidDataException($"The digit models in '{directory}' did not load as trained models.");
-        }
+            var svm = SVM.Load(svmPath);
+            var mlp = ANN_MLP.Load(mlpPath);
+            if (!svm.IsTrained() || !mlp.IsTrained())
+            {
+                svm.Dispose();
+                mlp.Dispose();
+                throw new InvalidDataException($"The digit models in '{directory}' did not load as trained models.");
+            }
 
-        return new DigitClassifier(svm, mlp, calibration);
+            return new DigitClassifier(svm, mlp, calibration, cnn);
+        }
+        catch
+        {
+            cnn.Dispose();
+            throw;
+        }
     }
 
     public DigitClassification Classify(NormalizedDigit digit)
@@ -54,6 +71,41 @@ public sealed class DigitClassifier : IDisposable
         var features = DigitFeatures.Compute(digit);
         using var row = Mat.FromPixelData(1, DigitFeatures.Length, MatType.CV_32FC1, features);
         var svmDigit = (int)Math.Round(svm.Predict(row));
+        return cnn is null ? ClassifyWithMlp(row, svmDigit) : ClassifyWithCnn(cnn, digit, row, svmDigit);
+    }
+
+    /// <summary>
+    /// The CNN answers unless the SVM and the MLP both name another digit: they were trained on font digits and
+    /// European 1s and 7s, which the CNN (MNIST only) never saw.
+    /// </summary>
+    private DigitClassification ClassifyWithCnn(CnnDigitModel cnn, NormalizedDigit digit, Mat row, int svmDigit)
+    {
+        var scores = cnn.Probabilities(digit);
+        var order = Enumerable.Range(0, scores.Length).OrderByDescending(index => scores[index]).ToArray();
+        var top = scores[order[0]];
+        var margin = top - scores[order[1]];
+        var calibrated = cnn.Calibration.Confidence(top);
+        if (svmDigit == order[0])
+        {
+            return new DigitClassification(order[0], order[1], scores, true, margin, calibrated, top >= cnn.Calibration.AcceptThreshold);
+        }
+
+        var confidence = Math.Min(calibrated, DisagreementConfidenceCap);
+        return MlpDigit(row) == svmDigit
+            ? new DigitClassification(svmDigit, order[0], scores, false, margin, confidence, false)
+            : new DigitClassification(order[0], order[1], scores, false, margin, confidence, false);
+    }
+
+    private int MlpDigit(Mat row)
+    {
+        using var outputs = new Mat();
+        mlp.Predict(row, outputs);
+        outputs.GetArray(out float[] raw);
+        return Array.IndexOf(raw, raw.Max());
+    }
+
+    private DigitClassification ClassifyWithMlp(Mat row, int svmDigit)
+    {
         using var outputs = new Mat();
         mlp.Predict(row, outputs);
         outputs.GetArray(out float[] raw);
@@ -80,6 +132,7 @@ public sealed class DigitClassifier : IDisposable
     {
         svm.Dispose();
         mlp.Dispose();
+        cnn?.Dispose();
     }
 
     /// <summary>Turns the MLP's outputs (trained towards +1 for the class, -1 otherwise) into probabilities.</summary>

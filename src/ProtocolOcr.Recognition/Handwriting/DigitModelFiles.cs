@@ -11,6 +11,8 @@ public static class DigitModelFiles
     public const string Svm = "hog-svm.yml.gz";
     public const string Mlp = "hog-mlp.yml.gz";
     public const string Calibration = "calibration.json";
+    public const string Cnn = "cnn.onnx";
+    public const string CnnCalibration = "cnn.json";
 
     public static string Locate()
     {

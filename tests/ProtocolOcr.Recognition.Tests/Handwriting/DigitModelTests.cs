@@ -91,6 +91,49 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
     }
 
     [Fact]
+    public void A_digit_is_accepted_only_when_the_svm_agrees_and_the_cnn_is_sure()
+    {
+        var threshold = CnnCalibration.Load(Path.Combine(DigitModelFiles.Locate(), DigitModelFiles.CnnCalibration)).AcceptThreshold;
+        var results = Enumerable.Range(0, 300)
+            .Select(index =>
+            {
+                using var paper = DigitImages.MnistOnPaper(engine.Mnist.Get(index % 10, MnistPart.Test, index / 10), 32);
+                return engine.Classifier.Classify(DigitNormalizer.FromPaper(paper)!);
+            })
+            .ToList();
+
+        Assert.Contains(results, result => result.Accepted);
+        Assert.All(results.Where(result => result.Accepted), result =>
+        {
+            Assert.True(result.ModelsAgree);
+            Assert.InRange(result.Scores[result.Digit], threshold, 1);
+        });
+        Assert.All(results.Where(result => !result.ModelsAgree), result =>
+            Assert.InRange(result.Confidence, 0, DigitClassifier.DisagreementConfidenceCap));
+    }
+
+    [Fact]
+    public void A_model_directory_without_the_cnn_is_a_clear_error()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "no-digit-cnn-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            foreach (var file in new[] { DigitModelFiles.Svm, DigitModelFiles.Mlp, DigitModelFiles.Calibration, DigitModelFiles.CnnCalibration })
+            {
+                File.Copy(Path.Combine(DigitModelFiles.Locate(), file), Path.Combine(directory, file));
+            }
+
+            var error = Assert.Throws<FileNotFoundException>(() => DigitClassifier.Load(directory));
+            Assert.Contains(DigitModelFiles.Cnn, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_model_directory_is_a_clear_error()
     {
         var directory = Path.Combine(Path.GetTempPath(), "no-digit-model-" + Guid.NewGuid().ToString("N"));
