@@ -5,7 +5,7 @@ namespace ProtocolOcr.Pipeline;
 
 /// <summary>
 /// Stage 7: a field is accepted only when a value was read confidently AND every error-level relation it takes part in
-/// holds; an optional field left blank stays Empty. Everything else goes to a person with the first reason that applies.
+/// holds AND it has a second witness (an equality relation that holds, or a second engine reading it alike); an optional field left blank stays Empty. Everything else goes to a person with the first reason that applies.
 /// </summary>
 public sealed class FieldDecider
 {
@@ -59,6 +59,13 @@ public sealed class FieldDecider
         }
 
         var unverified = report.UnverifiedRelationsOf(field.Id);
-        return unverified.Count > 0 ? ReviewReasons.RelationUnverified(unverified) : null;
+        if (unverified.Count > 0)
+        {
+            return ReviewReasons.RelationUnverified(unverified);
+        }
+
+        // Measured on pipeline v0.2: every silently wrong accepted value was in a field no equality checks (precinct
+        // number, L1), read by one engine alone. Such a value needs a second witness: the other engine.
+        return !report.IsWitnessedByArithmetic(field.Id) && reading.AgreeingEngines < 2 ? ReviewReasons.SingleWitness : null;
     }
 }

@@ -16,7 +16,9 @@ public sealed class ProtocolValidator
         return new ValidationReport(
             checks,
             ByField(form, errors.Where(check => check.Holds == false), relations),
-            ByField(form, errors.Where(check => check.Holds is null), relations));
+            ByField(form, errors.Where(check => check.Holds is null), relations),
+            ByField(form, errors.Where(check => check.Holds == true && IsEquality(relations[check.RelationId])), relations)
+                .Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ByField(
@@ -28,6 +30,10 @@ public sealed class ProtocolValidator
                 group => group.Key,
                 group => (IReadOnlyList<string>)group.Select(pair => pair.RelationId).Distinct().ToList(),
                 StringComparer.Ordinal);
+
+    /// <summary>An equality pins each of its values: one misread digit breaks it. An inequality lets most misreads through.</summary>
+    private static bool IsEquality(RelationDefinition relation) =>
+        ExpressionParser.ParseRelation(relation.Expression).Operator == ComparisonOperator.Equal;
 
     /// <summary>The field ids a relation reads, with group names (sum(V)) expanded to their members.</summary>
     private static IEnumerable<string> FieldsOf(FormDefinition form, RelationDefinition relation) =>

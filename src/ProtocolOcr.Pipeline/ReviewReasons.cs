@@ -7,6 +7,9 @@ public static class ReviewReasons
     public const string Unreadable = "unreadable";
     public const string LowConfidence = "low_confidence";
 
+    /// <summary>No equality relation vouches for the value (precinct number, voters on the list) and only one engine read it.</summary>
+    public const string SingleWitness = "single_witness";
+
     /// <summary>"relation_failed:R2,R4": the error-level relations that fail and involve the field.</summary>
     public static string RelationFailed(IEnumerable<string> relationIds) => "relation_failed:" + string.Join(",", relationIds);
 

@@ -4,7 +4,8 @@ namespace ProtocolOcr.Core.Recognition;
 
 /// <summary>
 /// What the pipeline read in one field. <see cref="Box"/> is the field's box on the aligned page.
-/// <see cref="Confidence"/> is 0..1; <see cref="Engine"/> names the engine(s) that produced the value.
+/// <see cref="Confidence"/> is 0..1; <see cref="Engine"/> names the engine(s) that produced the value, joined by '+'
+/// when several read it alike.
 /// </summary>
 public sealed record FieldReading(
     string FieldId,
@@ -15,4 +16,8 @@ public sealed record FieldReading(
     string? ReviewReason,
     IReadOnlyList<ValueAlternative> Alternatives,
     string Engine,
-    BoxRect Box);
+    BoxRect Box)
+{
+    /// <summary>How many engines read this value alike (the '+'-joined names in <see cref="Engine"/>).</summary>
+    public int AgreeingEngines => Engine.Split('+', StringSplitOptions.RemoveEmptyEntries).Length;
+}

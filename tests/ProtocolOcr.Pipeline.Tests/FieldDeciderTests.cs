@@ -1,0 +1,45 @@
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.TestSupport;
+
+namespace ProtocolOcr.Pipeline.Tests;
+
+/// <summary>The decision stage on constructed readings of the sample form (every value consistent).</summary>
+public sealed class FieldDeciderTests
+{
+    private static readonly FormDefinition Form = TestForms.Sample;
+
+    [Fact]
+    public void A_value_no_equality_vouches_for_read_by_one_engine_goes_to_review()
+    {
+        var fields = Decide(engineOf: id => id == "PC" ? "tesseract" : "tesseract+digits");
+
+        Assert.Equal(ReviewReasons.SingleWitness, fields.Single(f => f.FieldId == "PC").ReviewReason);
+    }
+
+    [Fact]
+    public void A_value_no_equality_vouches_for_read_alike_by_two_engines_is_accepted()
+    {
+        var fields = Decide(engineOf: _ => "tesseract+digits");
+
+        Assert.Equal(FieldStatus.Accepted, fields.Single(f => f.FieldId == "PC").Status);
+    }
+
+    [Fact]
+    public void A_value_a_holding_equality_vouches_for_is_accepted_from_one_engine()
+    {
+        var fields = Decide(engineOf: _ => "digits");
+
+        Assert.Equal(FieldStatus.Accepted, fields.Single(f => f.FieldId == "L4").Status);
+        Assert.Equal(ReviewReasons.SingleWitness, fields.Single(f => f.FieldId == "PC").ReviewReason);
+    }
+
+    private static IReadOnlyList<FieldReading> Decide(Func<string, string> engineOf)
+    {
+        var readings = Form.Fields.Select(field => new FieldReading(
+            field.Id, TestProtocols.Consistent[field.Id], TestProtocols.Consistent[field.Id].ToString(), 0.999,
+            FieldStatus.NeedsReview, null, [], engineOf(field.Id), field.Box)).ToList();
+        var report = new ProtocolValidator().Validate(Form, readings);
+        return new FieldDecider(PipelineSettings.Default).Decide(Form, readings, report);
+    }
+}
