@@ -1,3 +1,5 @@
+using ProtocolOcr.Core;
+
 namespace ProtocolOcr.Recognition.Handwriting;
 
 /// <summary>
@@ -14,29 +16,9 @@ public static class DigitModelFiles
     public const string Cnn = "cnn.onnx";
     public const string CnnCalibration = "cnn.json";
 
-    public static string Locate()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Directory.Exists(fromEnvironment)
-                ? fromEnvironment
-                : throw new DirectoryNotFoundException($"{EnvironmentVariable} points at '{fromEnvironment}', which does not exist.");
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "tessdata", "digits");
-                if (File.Exists(Path.Combine(candidate, Svm)))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No tessdata/digits/{Svm} above '{AppContext.BaseDirectory}' or the current directory; set {EnvironmentVariable}.");
-    }
+    public static string Locate() => DataDirectory.Locate(
+        EnvironmentVariable,
+        Path.Combine("tessdata", "digits"),
+        directory => File.Exists(Path.Combine(directory, Svm)),
+        $"set {EnvironmentVariable}.");
 }

@@ -1,3 +1,5 @@
+using ProtocolOcr.Core;
+
 namespace ProtocolOcr.Synthetic.Handwriting;
 
 /// <summary>
@@ -8,29 +10,6 @@ public static class NodeModulesLocator
 {
     public const string EnvironmentVariable = "PROTOCOLOCR_NODE_MODULES";
 
-    public static string Locate()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Directory.Exists(fromEnvironment)
-                ? fromEnvironment
-                : throw new DirectoryNotFoundException($"{EnvironmentVariable} points at '{fromEnvironment}', which does not exist.");
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "node_modules");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No node_modules folder above '{AppContext.BaseDirectory}' or the current directory; run `npm ci` in the repository or set {EnvironmentVariable}.");
-    }
+    public static string Locate() => DataDirectory.Locate(
+        EnvironmentVariable, "node_modules", _ => true, $"run `npm ci` in the repository or set {EnvironmentVariable}.");
 }
