@@ -52,11 +52,7 @@ public sealed class TesseractDigitReader : IFieldReader, IDisposable
                 .Select(choice => new ValueAlternative(
                     long.Parse(string.Concat(text.AsSpan(0, position), choice.Text, text.AsSpan(position + 1)), CultureInfo.InvariantCulture),
                     Math.Clamp(choice.Confidence / 100, 0, 1))))
-            .GroupBy(alternative => alternative.Value)
-            .Select(group => group.MaxBy(alternative => alternative.Confidence)!)
-            .OrderByDescending(alternative => alternative.Confidence)
-            .Take(MaxAlternatives)
-            .ToList();
+            .Strongest(MaxAlternatives);
 
     private static FieldReading Reading(
         FieldCrop crop, long? value, string text, double confidence, IReadOnlyList<ValueAlternative> alternatives, FieldStatus status) =>

@@ -13,6 +13,8 @@ public sealed class EngineArbiter : IFieldReader
 {
     public const string EnginesDisagree = "engines_disagree";
 
+    private const int MaxAlternatives = 5;
+
     private readonly IFieldReader _printed;
     private readonly IFieldReader _handwritten;
     private readonly ArbiterSettings _settings;
@@ -79,11 +81,6 @@ public sealed class EngineArbiter : IFieldReader
     {
         var own = first.Value is { } v ? new[] { new ValueAlternative(v, first.Confidence) } : [];
         var theirs = second.Value is { } w ? new[] { new ValueAlternative(w, second.Confidence) } : [];
-        return own.Concat(first.Alternatives).Concat(theirs).Concat(second.Alternatives)
-            .GroupBy(a => a.Value)
-            .Select(g => g.OrderByDescending(a => a.Confidence).First())
-            .OrderByDescending(a => a.Confidence)
-            .Take(5)
-            .ToList();
+        return own.Concat(first.Alternatives).Concat(theirs).Concat(second.Alternatives).Strongest(MaxAlternatives);
     }
 }

@@ -108,11 +108,7 @@ public sealed class HandwrittenDigitReader : IFieldReader
                 return new ValueAlternative(long.Parse(swapped, CultureInfo.InvariantCulture), Math.Clamp(othersRight * (1 - digit.Confidence), 0, 1));
             })
             .Where(alternative => alternative.Value.ToString(CultureInfo.InvariantCulture) != text)
-            .GroupBy(alternative => alternative.Value)
-            .Select(group => group.MaxBy(alternative => alternative.Confidence)!)
-            .OrderByDescending(alternative => alternative.Confidence)
-            .Take(MaxAlternatives)
-            .ToList();
+            .Strongest(MaxAlternatives);
 
     private static FieldReading Reading(
         FieldCrop crop, long? value, string text, double confidence, IReadOnlyList<ValueAlternative> alternatives, FieldStatus status) =>
