@@ -41,6 +41,7 @@ public static class InfrastructureServiceCollectionExtensions
             provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value));
         services.AddSingleton<IOriginalPhotoStore>(provider =>
             new OriginalPhotoStore(provider.GetRequiredService<BlobContainerClient>()));
+        services.AddSingleton(provider => new AlignedPageStore(provider.GetRequiredService<BlobContainerClient>()));
         services.AddSingleton<UploadRepository>();
         services.AddSingleton<RecognitionRepository>();
         services.AddSingleton<UserRepository>();
