@@ -24,6 +24,7 @@ public static class SecurityComposition
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/", AuthorizationPolicies.Staff);
+            pages.Conventions.AuthorizeFolder("/Review", AuthorizationPolicies.Operator);
             pages.Conventions.AllowAnonymousToFolder("/Account");
         });
         return builder;

@@ -96,7 +96,8 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var header = await connection.QuerySingleOrDefaultAsync<RecognitionHeader>(new CommandDefinition("""
             SELECT id, form_id AS FormId, pipeline_version AS PipelineVersion, status, reason_code AS ReasonCode,
-                   reason_message AS ReasonMessage, relations::text AS Relations, created_at AS CreatedAt
+                   reason_message AS ReasonMessage, relations::text AS Relations, created_at AS CreatedAt,
+                   aligned_page_key AS AlignedPageKey
             FROM recognitions WHERE upload_id = @uploadId
             ORDER BY created_at DESC, id DESC LIMIT 1
             """, new { uploadId }, cancellationToken: cancellationToken));
