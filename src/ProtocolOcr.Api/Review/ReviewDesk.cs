@@ -21,20 +21,43 @@ public sealed class ReviewDesk(
             return null;
         }
 
-        var claim = upload.Status == "needs_review" ? await review.ClaimAsync(uploadId, operatorName, cancellationToken) : null;
         var recognition = await recognitions.GetLatestAsync(uploadId, cancellationToken);
         var history = await review.HistoryAsync(uploadId, cancellationToken);
         var form = recognition is not null && forms.FormIds.Contains(recognition.Header.FormId) ? forms.Get(recognition.Header.FormId) : null;
         if (recognition is null || form is null)
         {
-            return new ReviewView(upload, recognition?.Header, form?.Title.Any, 0, 0, false, [], [], history, claim);
+            return new ReviewView(upload, recognition?.Header, form?.Title.Any, 0, 0, false, [], [], history, false, null);
         }
 
         var entries = (await review.EntriesAsync(uploadId, cancellationToken)).ToDictionary(e => e.FieldId, StringComparer.Ordinal);
         var fields = recognition.Fields.Select(field => View(form, field, entries.GetValueOrDefault(field.FieldId), operatorName)).ToList();
+        var (editable, blockingClaim) = await ClaimIfWorkLeftAsync(upload, fields, operatorName, cancellationToken);
         var relations = RelationChecker.Check(form, fields.ToDictionary(f => f.FieldId, f => f.ShownValue ?? f.OcrValue, StringComparer.Ordinal));
         return new ReviewView(upload, recognition.Header, form.Title.Any, form.ReferenceSize.Width, form.ReferenceSize.Height,
-            recognition.Header.AlignedPageKey is not null, fields, relations, history, claim);
+            recognition.Header.AlignedPageKey is not null, fields, relations, history, editable, blockingClaim);
+    }
+
+    /// <summary>
+    /// Opening the page claims the upload only when this operator has something to do (a flagged field nobody entered,
+    /// or another operator's correction to confirm); otherwise a colleague doing the second entry is not locked out.
+    /// </summary>
+    private async Task<(bool Editable, ClaimResult? BlockingClaim)> ClaimIfWorkLeftAsync(
+        UploadRecord upload, IReadOnlyList<ReviewFieldView> fields, string operatorName, CancellationToken cancellationToken)
+    {
+        if (upload.Status != "needs_review")
+        {
+            return (false, null);
+        }
+
+        var workLeft = fields.Any(f => (f.Status == "needs_review" && f.State == "ocr") || f.State == "awaiting-you");
+        if (workLeft)
+        {
+            var claim = await review.ClaimAsync(upload.Id, operatorName, cancellationToken);
+            return claim.Granted ? (true, null) : (false, claim);
+        }
+
+        var blocking = await review.ClaimByOtherAsync(upload.Id, operatorName, cancellationToken);
+        return (blocking is null, blocking);
     }
 
     public IReadOnlyList<RelationView> CheckRelations(string formId, IReadOnlyDictionary<string, long?> values) =>

@@ -4,7 +4,10 @@ using ProtocolOcr.Infrastructure.Uploads;
 
 namespace ProtocolOcr.Api.Review;
 
-/// <summary>Everything the review page shows for one upload.</summary>
+/// <summary>
+/// Everything the review page shows for one upload. <see cref="BlockingClaim"/> is another operator's live claim, which
+/// makes the page read-only.
+/// </summary>
 public sealed record ReviewView(
     UploadRecord Upload,
     RecognitionHeader? Recognition,
@@ -15,4 +18,5 @@ public sealed record ReviewView(
     IReadOnlyList<ReviewFieldView> Fields,
     IReadOnlyList<RelationView> Relations,
     IReadOnlyList<AuditRecord> History,
-    ClaimResult? Claim);
+    bool Editable,
+    ClaimResult? BlockingClaim);

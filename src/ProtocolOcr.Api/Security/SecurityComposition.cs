@@ -26,6 +26,7 @@ public static class SecurityComposition
             pages.Conventions.AuthorizeFolder("/", AuthorizationPolicies.Staff);
             pages.Conventions.AuthorizeFolder("/Review", AuthorizationPolicies.Operator);
             pages.Conventions.AllowAnonymousToFolder("/Account");
+            pages.Conventions.AllowAnonymousToFolder("/Observe");
         });
         return builder;
     }

@@ -54,6 +54,17 @@ public sealed class ReviewRepository(NpgsqlDataSource dataSource, IOptions<Revie
         return result;
     }
 
+    /// <summary>Another operator's live claim on the upload, or null when nobody else holds it.</summary>
+    public async Task<ClaimResult?> ClaimByOtherAsync(Guid uploadId, string operatorName, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var claim = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition("""
+            SELECT claimed_by AS ClaimedBy, expires_at AS ExpiresAt FROM review_claims
+            WHERE upload_id = @uploadId AND claimed_by <> @operatorName AND expires_at > @now
+            """, new { uploadId, operatorName, now = Now() }, cancellationToken: cancellationToken));
+        return claim is null ? null : new ClaimResult(false, claim.ClaimedBy, claim.ExpiresAt);
+    }
+
     public async Task<IReadOnlyList<ReviewEntry>> EntriesAsync(Guid uploadId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
