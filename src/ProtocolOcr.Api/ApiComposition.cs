@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProtocolOcr.Api.Review;
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Api.Security;
 using ProtocolOcr.Api.Uploads;
 using ProtocolOcr.Infrastructure.Configuration;
@@ -29,6 +33,8 @@ public static class ApiComposition
         builder.Services.AddProtocolOcrJobs();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UploadIntake>();
+        builder.Services.TryAddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(FormsDirectory.Locate()));
+        builder.Services.AddScoped<ReviewDesk>();
         builder.Services.AddProblemDetails();
         builder.AddProtocolOcrSecurity();
         return builder;

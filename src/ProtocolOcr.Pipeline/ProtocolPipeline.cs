@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Pipeline;
 using ProtocolOcr.Core.Recognition;
@@ -71,9 +72,12 @@ public sealed class ProtocolPipeline : IProtocolPipeline
                 var readings = clock.Time("read", () => crops.Select(crop => _reader.Read(crop, cancellationToken)).ToList());
                 var report = clock.Time("validate", () => _validator.Validate(form, readings));
                 var fields = clock.Time("decide", () => _decider.Decide(form, readings, report));
+                ReadOnlyMemory<byte>? alignedJpeg = options.KeepAlignedPage
+                    ? aligned.Image.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 85))
+                    : null;
                 return new ProtocolRecognition(
                     form.Id, PipelineVersion.Current, FieldDecider.ProtocolStatusOf(fields), null, fields, report.Checks, clock.Timings,
-                    PageCornersInPhoto.Of(page, turned));
+                    PageCornersInPhoto.Of(page, turned), alignedJpeg);
             }
             finally
             {

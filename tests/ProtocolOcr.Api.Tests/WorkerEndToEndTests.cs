@@ -49,6 +49,13 @@ public sealed class WorkerEndToEndTests(ServicesFixture services) : IAsyncLifeti
         Assert.Equal(1, await _environment.RecognitionsForAsync(id));
         Assert.Equal(fields.Count, await _environment.ScalarAsync(
             "SELECT count(*) FROM fields f JOIN recognitions r ON r.id = f.recognition_id WHERE r.upload_id = @id", new { id }));
+        var alignedKey = $"aligned/{id}/{recognition.GetProperty("pipelineVersion").GetString()}.jpg";
+        Assert.Equal(1, await _environment.ScalarAsync(
+            "SELECT count(*) FROM recognitions WHERE upload_id = @id AND aligned_page_key = @alignedKey", new { id, alignedKey }));
+        Assert.Equal([0xFF, 0xD8], (await _environment.ReadBlobByKeyAsync(alignedKey))[..2]);
+        var expectedFinal = status.GetProperty("status").GetString() == "accepted" ? fields.Count : 0;
+        Assert.Equal(expectedFinal, await _environment.ScalarAsync(
+            "SELECT count(*) FROM final_fields WHERE upload_id = @id AND source = 'ocr'", new { id }));
         await WaitForJobStateAsync(id, "Succeeded");
     }
 

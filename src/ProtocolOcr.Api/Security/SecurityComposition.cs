@@ -24,7 +24,9 @@ public static class SecurityComposition
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/", AuthorizationPolicies.Staff);
+            pages.Conventions.AuthorizeFolder("/Review", AuthorizationPolicies.Operator);
             pages.Conventions.AllowAnonymousToFolder("/Account");
+            pages.Conventions.AllowAnonymousToFolder("/Observe");
         });
         return builder;
     }

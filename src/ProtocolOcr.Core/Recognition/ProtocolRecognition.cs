@@ -6,6 +6,7 @@ namespace ProtocolOcr.Core.Recognition;
 /// <see cref="PageCorners"/>, when the pipeline registered the page, are the reference page's corners (top-left,
 /// top-right, bottom-right, bottom-left of the form as printed) mapped into the photo by the pipeline's final
 /// registration; the benchmark compares them with the truth to measure registration. Null when no page was registered.
+/// <see cref="AlignedPage"/> is the aligned page (reference size, JPEG) when the run was asked to keep it.
 /// </summary>
 public sealed record ProtocolRecognition(
     string FormId,
@@ -15,4 +16,5 @@ public sealed record ProtocolRecognition(
     IReadOnlyList<FieldReading> Fields,
     IReadOnlyList<RelationCheck> Relations,
     IReadOnlyList<StageTiming> Timings,
-    IReadOnlyList<PhotoPoint>? PageCorners = null);
+    IReadOnlyList<PhotoPoint>? PageCorners = null,
+    ReadOnlyMemory<byte>? AlignedPage = null);

@@ -7,6 +7,7 @@ using Npgsql;
 using ProtocolOcr.Infrastructure.Blobs;
 using ProtocolOcr.Infrastructure.People;
 using ProtocolOcr.Infrastructure.Recognitions;
+using ProtocolOcr.Infrastructure.Review;
 using ProtocolOcr.Infrastructure.Uploads;
 
 namespace ProtocolOcr.Infrastructure.Configuration;
@@ -41,10 +42,15 @@ public static class InfrastructureServiceCollectionExtensions
             provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value));
         services.AddSingleton<IOriginalPhotoStore>(provider =>
             new OriginalPhotoStore(provider.GetRequiredService<BlobContainerClient>()));
+        services.AddSingleton(provider => new AlignedPageStore(provider.GetRequiredService<BlobContainerClient>()));
         services.AddSingleton<UploadRepository>();
+        services.AddSingleton<ElectionRepository>();
         services.AddSingleton<RecognitionRepository>();
         services.AddSingleton<UserRepository>();
         services.AddSingleton<ObserverTokenRepository>();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section)
+            .Validate(o => o.ClaimMinutes > 0, "Review:ClaimMinutes must be positive.");
+        services.AddSingleton<ReviewRepository>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -9,4 +9,5 @@ public sealed record RecognitionHeader(
     string? ReasonCode,
     string? ReasonMessage,
     string Relations,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    string? AlignedPageKey = null);

@@ -13,16 +13,20 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
     /// <summary>
     /// Writes the recognition, its fields and the upload's new status in one transaction. Idempotent: when this
     /// upload already has a recognition from the same pipeline version (a job that ran twice), nothing is written
-    /// and false is returned.
+    /// and false is returned. <paramref name="alignedPageKey"/> is the blob key of the stored aligned page, if any.
+    /// An accepted recognition is also the upload's final result: its values go to <c>final_fields</c> (source ocr).
     /// </summary>
-    public async Task<bool> SaveAsync(Guid uploadId, ProtocolRecognition recognition, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(
+        Guid uploadId, ProtocolRecognition recognition, string? alignedPageKey, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var status = recognition.Status.ToWire();
         var recognitionId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition("""
-            INSERT INTO recognitions (upload_id, form_id, pipeline_version, status, reason_code, reason_message, relations, timings)
-            VALUES (@uploadId, @FormId, @PipelineVersion, @status, @code, @message, @relations::jsonb, @timings::jsonb)
+            INSERT INTO recognitions (upload_id, form_id, pipeline_version, status, reason_code, reason_message, relations, timings,
+                                      aligned_page_key)
+            VALUES (@uploadId, @FormId, @PipelineVersion, @status, @code, @message, @relations::jsonb, @timings::jsonb,
+                    @alignedPageKey)
             ON CONFLICT (upload_id, pipeline_version) DO NOTHING
             RETURNING id
             """, new
@@ -35,6 +39,7 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
             message = recognition.Rejection?.Message,
             relations = JsonSerializer.Serialize(recognition.Relations, Json),
             timings = JsonSerializer.Serialize(recognition.Timings, Json),
+            alignedPageKey,
         }, transaction, cancellationToken: cancellationToken));
         if (recognitionId is null)
         {
@@ -59,6 +64,19 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
             """, recognition.Fields.Select(field => FieldParameters(recognitionId.Value, field)), transaction,
             cancellationToken: cancellationToken));
 
+        if (recognition.Status == ProtocolStatus.Accepted)
+        {
+            // An operator's decision stands over any later re-run, so existing final values are kept.
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO final_fields (upload_id, field_id, value, source, decided_by, decided_at)
+                VALUES (@uploadId, @FieldId, @Value, 'ocr', @decidedBy, now())
+                ON CONFLICT (upload_id, field_id) DO NOTHING
+                """, recognition.Fields.Select(field => new
+            {
+                uploadId, field.FieldId, field.Value, decidedBy = "pipeline " + recognition.PipelineVersion,
+            }), transaction, cancellationToken: cancellationToken));
+        }
+
         var previous = await connection.QuerySingleAsync<string>(new CommandDefinition("""
             UPDATE uploads u SET status = @status, reason_code = @code, reason_message = @message, updated_at = now()
             FROM (SELECT status FROM uploads WHERE id = @uploadId FOR UPDATE) old
@@ -78,7 +96,8 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var header = await connection.QuerySingleOrDefaultAsync<RecognitionHeader>(new CommandDefinition("""
             SELECT id, form_id AS FormId, pipeline_version AS PipelineVersion, status, reason_code AS ReasonCode,
-                   reason_message AS ReasonMessage, relations::text AS Relations, created_at AS CreatedAt
+                   reason_message AS ReasonMessage, relations::text AS Relations, created_at AS CreatedAt,
+                   aligned_page_key AS AlignedPageKey
             FROM recognitions WHERE upload_id = @uploadId
             ORDER BY created_at DESC, id DESC LIMIT 1
             """, new { uploadId }, cancellationToken: cancellationToken));

@@ -20,4 +20,14 @@ public static class PhotoFormatNames
         PhotoFormat.Heic => "image/heic",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
+
+    /// <summary>The content type of a stored format name (<c>uploads.format</c>).</summary>
+    public static string ContentTypeOf(string wireName) => wireName switch
+    {
+        "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "heic" => "image/heic",
+        _ => throw new ArgumentOutOfRangeException(nameof(wireName), wireName, "Unknown photo format."),
+    };
 }

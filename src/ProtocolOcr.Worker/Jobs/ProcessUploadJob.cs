@@ -20,6 +20,7 @@ public sealed class ProcessUploadJob(
     UploadRepository uploads,
     RecognitionRepository recognitions,
     IOriginalPhotoStore photos,
+    AlignedPageStore alignedPages,
     IFormCatalog forms,
     IProtocolPipeline pipeline,
     IOptions<JobOptions> options,
@@ -88,7 +89,8 @@ public sealed class ProcessUploadJob(
         ProtocolRecognition recognition;
         try
         {
-            recognition = await pipeline.ProcessAsync(photo, forms.Get(formId), PipelineRunOptions.Default, cancellationToken);
+            recognition = await pipeline.ProcessAsync(
+                photo, forms.Get(formId), new PipelineRunOptions(KeepAlignedPage: true), cancellationToken);
         }
         catch (PhotoRejectedException e)
         {
@@ -96,7 +98,10 @@ public sealed class ProcessUploadJob(
             return;
         }
 
-        if (!await recognitions.SaveAsync(upload.Id, recognition, cancellationToken))
+        var alignedPageKey = recognition.AlignedPage is { } page
+            ? await alignedPages.PutAsync(upload.Id, recognition.PipelineVersion, page, cancellationToken)
+            : null;
+        if (!await recognitions.SaveAsync(upload.Id, recognition, alignedPageKey, cancellationToken))
         {
             logger.LogInformation("Upload {UploadId} already has a recognition by pipeline {Version}; kept it",
                 upload.Id, recognition.PipelineVersion);

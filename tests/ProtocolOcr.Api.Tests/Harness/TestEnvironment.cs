@@ -124,6 +124,9 @@ public sealed class TestEnvironment
     public async Task<byte[]> ReadBlobAsync(string sha256) =>
         (await ContainerClient().GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DownloadContentAsync()).Value.Content.ToArray();
 
+    public async Task<byte[]> ReadBlobByKeyAsync(string key) =>
+        (await ContainerClient().GetBlobClient(key).DownloadContentAsync()).Value.Content.ToArray();
+
     public Task DeleteBlobAsync(string sha256) => ContainerClient().GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DeleteAsync();
 
     private BlobContainerClient ContainerClient() =>
