@@ -1,8 +1,10 @@
 using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using ProtocolOcr.Api.Downstream;
 using ProtocolOcr.Api.Uploads;
 using ProtocolOcr.Infrastructure.Configuration;
+using ProtocolOcr.Infrastructure.Downstream;
 using ProtocolOcr.Infrastructure.Jobs;
 using ProtocolOcr.Infrastructure.Uploads;
 
@@ -29,6 +31,7 @@ public static class ApiComposition
         builder.Services.AddProtocolOcrJobs();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UploadIntake>();
+        builder.Services.AddProtocolOcrDownstream();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -39,6 +42,7 @@ public static class ApiComposition
         // The default dashboard authorization admits local requests only; replace it once operators sign in.
         app.UseHangfireDashboard("/hangfire");
         app.MapUploadEndpoints();
+        app.MapDownstreamEndpoints(DownstreamPolicies.Analyst, DownstreamPolicies.Admin);
         return app;
     }
 }

@@ -51,6 +51,10 @@ public static class ObserverPhotos
             confidence,
             Status = fieldsNeedingReview?.Contains(v.Key) == true ? "needs_review" : "accepted",
         }));
+        await connection.ExecuteAsync("""
+            INSERT INTO audit_events (actor, entity, entity_id, old_value, new_value, reason)
+            VALUES ('downstream-test', 'upload', @entityId, 'processing', @status, 'seeded recognition')
+            """, new { entityId = id.ToString(), status });
         return id;
     }
 }
