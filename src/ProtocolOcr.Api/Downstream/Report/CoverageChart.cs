@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ProtocolOcr.Infrastructure.Downstream.Report;
 using static ProtocolOcr.Api.Downstream.Report.Svg;
@@ -34,7 +35,7 @@ internal static class CoverageChart
             }
 
             var percent = row.Precincts == 0 ? 0 : 100.0 * row.Verified / row.Precincts;
-            svg.Append(Label(LabelWidth + plot + 6, y + BarHeight * 0.7, $"{percent:0}%", "start", "value"));
+            svg.Append(Label(LabelWidth + plot + 6, y + BarHeight * 0.7, string.Create(CultureInfo.InvariantCulture, $"{percent:0}%"), "start", "value"));
         }
 
         return svg.Append("</svg>").ToString();

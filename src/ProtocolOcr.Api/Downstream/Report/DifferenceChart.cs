@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ProtocolOcr.Infrastructure.Downstream.Report;
 using static ProtocolOcr.Api.Downstream.Report.Svg;
@@ -12,7 +13,7 @@ internal static class DifferenceChart
     public static string Render(IReadOnlyList<RegionDifferenceRow> rows)
     {
         var height = Top + rows.Count * (BarHeight + Gap) + 8;
-        var plot = Width - LabelWidth - 150;
+        var plot = Width - LabelWidth - 190;
         var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.SumAbsDifference));
         var svg = new StringBuilder($"<svg viewBox=\"0 0 {N(Width)} {N(height)}\" role=\"img\" aria-label=\"Discrepancies by region\">");
         for (var i = 0; i < rows.Count; i++)
@@ -25,7 +26,7 @@ internal static class DifferenceChart
                 .Append(Rect(LabelWidth, y, Math.Max(width, row.SumAbsDifference > 0 ? 2 : 0), BarHeight, colour,
                     $"{row.Region}: {row.LinesDiffering} lines differ in {row.PrecinctsDiffering} of {row.PrecinctsCompared} precincts"))
                 .Append(Label(LabelWidth + width + 6, y + BarHeight * 0.7,
-                    $"{row.SumAbsDifference:N0} votes · {row.PrecinctsDiffering}/{row.PrecinctsCompared} precincts", "start", "value"));
+                    string.Create(CultureInfo.InvariantCulture, $"{row.SumAbsDifference:N0} · {row.PrecinctsDiffering} of {row.PrecinctsCompared} precincts"), "start", "value"));
         }
 
         return svg.Append("</svg>").ToString();

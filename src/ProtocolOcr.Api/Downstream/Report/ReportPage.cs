@@ -76,6 +76,7 @@ internal static class ReportPage
         html.Append("</tbody></table></article></section>");
     }
 
+    /// <summary>Per region, the two leading choices' shares by observers and officially, and the gap in points.</summary>
     private static void AppendShares(StringBuilder html, ReportData data)
     {
         html.Append("<article><h2>Shares by region: observers vs official</h2>");
@@ -85,15 +86,38 @@ internal static class ReportPage
             return;
         }
 
-        html.Append("<table><thead><tr><th>Region</th><th>Choice</th><th class=\"num\">Observers</th><th class=\"num\">Official</th><th class=\"num\">Δ points</th></tr></thead><tbody>");
-        foreach (var row in data.Shares.Where(s => s.ObserverShare > 0 || s.OfficialShare > 0))
+        var leaders = data.Shares.GroupBy(s => s.FieldId)
+            .OrderByDescending(g => g.Sum(s => s.ObserverShare ?? 0))
+            .Take(2)
+            .Select(g => (FieldId: g.Key, Label: ShortName(g.First().Label)))
+            .ToList();
+        html.Append("<p class=\"note\">Share of the valid votes in the same verified precincts; Δ = official − observers, in points.</p>")
+            .Append("<table><thead><tr><th rowspan=\"2\">Region</th>");
+        foreach (var leader in leaders)
         {
-            var delta = (row.OfficialShare ?? 0) - (row.ObserverShare ?? 0);
-            var css = Math.Abs(delta) >= 1 ? (delta > 0 ? "up" : "down") : "";
-            html.Append(CultureInfo.InvariantCulture, $"""
-                <tr><td>{Text(row.Region)}</td><td>{Text(ShortName(row.Label))}</td><td class="num">{row.ObserverShare:0.00}%</td>
-                <td class="num">{row.OfficialShare:0.00}%</td><td class="num {css}">{delta:+0.00;−0.00;0.00}</td></tr>
-                """);
+            html.Append($"<th colspan=\"3\" class=\"group\">{Text(leader.Label)}</th>");
+        }
+
+        html.Append("</tr><tr>");
+        foreach (var _ in leaders)
+        {
+            html.Append("<th class=\"num\">observers</th><th class=\"num\">official</th><th class=\"num\">Δ</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        foreach (var region in data.Shares.Select(s => s.Region).Distinct())
+        {
+            html.Append($"<tr><td>{Text(region)}</td>");
+            foreach (var leader in leaders)
+            {
+                var row = data.Shares.FirstOrDefault(s => s.Region == region && s.FieldId == leader.FieldId);
+                var delta = (row?.OfficialShare ?? 0) - (row?.ObserverShare ?? 0);
+                var css = Math.Abs(delta) >= 1 ? (delta > 0 ? "up" : "down") : "";
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<td class=\"num\">{row?.ObserverShare:0.0}%</td><td class=\"num\">{row?.OfficialShare:0.0}%</td><td class=\"num {css}\">{delta:+0.0;−0.0;0.0}</td>");
+            }
+
+            html.Append("</tr>");
         }
 
         html.Append("</tbody></table></article>");
@@ -119,7 +143,7 @@ internal static class ReportPage
         svg{width:100%;height:auto;font-size:12px}.axis{fill:var(--muted)}.value{fill:var(--ink);font-weight:600}
         .legend{fill:var(--ink)}.axis-title{fill:var(--muted);font-size:12px}
         table{width:100%;border-collapse:collapse;font-size:13px}th{text-align:left;color:var(--muted);font-weight:600;border-bottom:2px solid var(--line);padding:6px 8px}
-        td{border-bottom:1px solid var(--line);padding:6px 8px}.num{text-align:right;font-variant-numeric:tabular-nums}.strong{font-weight:700}
+        td{border-bottom:1px solid var(--line);padding:6px 8px}th.group{text-align:center;border-bottom:1px solid var(--line)}.num{text-align:right;font-variant-numeric:tabular-nums}.strong{font-weight:700}
         .up{color:#b23c00;font-weight:600}.down{color:#005a8c;font-weight:600}a{color:#0063a6}
         code.hash{font-size:11px;color:var(--muted)}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;vertical-align:middle}
         footer{padding:0 40px 30px;color:var(--muted);font-size:12px}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ProtocolOcr.Infrastructure.Downstream.Report;
 using static ProtocolOcr.Api.Downstream.Report.Svg;
@@ -10,7 +11,7 @@ namespace ProtocolOcr.Api.Downstream.Report;
 /// </summary>
 internal static class ScatterChart
 {
-    private const double Size = 440, Left = 48, Bottom = 40, Top = 12, Right = 12;
+    private const double Size = 440, Left = 48, Bottom = 40, Top = 12, Right = 22;
 
     public static string Render(IReadOnlyList<ScatterPoint> points, string choice)
     {
@@ -34,7 +35,7 @@ internal static class ScatterChart
         {
             var colour = ChartPalette.Regions[regions.IndexOf(point.Region) % ChartPalette.Regions.Count];
             svg.Append($"<circle cx=\"{N(X(Math.Clamp(point.Turnout, 0, 100)))}\" cy=\"{N(Y(Math.Clamp(point.Share, 0, 100)))}\" r=\"5\" fill=\"{colour}\" fill-opacity=\"0.75\" stroke=\"#fff\">")
-                .Append($"<title>{Text($"{point.Region} {point.Precinct}: turnout {point.Turnout:0.#}%, share {point.Share:0.#}%")}</title></circle>");
+                .Append($"<title>{Text(string.Create(CultureInfo.InvariantCulture, $"{point.Region} {point.Precinct}: turnout {point.Turnout:0.#}%, share {point.Share:0.#}%"))}</title></circle>");
         }
 
         for (var i = 0; i < regions.Count; i++)
