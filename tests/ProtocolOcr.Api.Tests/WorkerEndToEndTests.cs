@@ -49,6 +49,14 @@ public sealed class WorkerEndToEndTests(ServicesFixture services) : IAsyncLifeti
         Assert.Equal(1, await _environment.RecognitionsForAsync(id));
         Assert.Equal(fields.Count, await _environment.ScalarAsync(
             "SELECT count(*) FROM fields f JOIN recognitions r ON r.id = f.recognition_id WHERE r.upload_id = @id", new { id }));
+        // The worker recomputed the precinct's consensus: one final value per accepted field, from this upload.
+        Assert.Equal(1, await _environment.ScalarAsync(
+            "SELECT count(*) FROM precinct_status s JOIN uploads u USING (election_id, region, precinct) WHERE u.id = @id AND @id = ANY(s.upload_ids)",
+            new { id }));
+        Assert.Equal(fields.Count(f => f.GetProperty("status").GetString() == "accepted" && f.GetProperty("value").ValueKind == JsonValueKind.Number),
+            await _environment.ScalarAsync(
+                "SELECT count(*) FROM precinct_results p JOIN uploads u USING (election_id, region, precinct) WHERE u.id = @id AND p.value IS NOT NULL",
+                new { id }));
         await WaitForJobStateAsync(id, "Succeeded");
     }
 
