@@ -12,6 +12,7 @@ APT_PACKAGES=(
   fonts-dkg-handwriting fonts-breip fonts-humor-sans       # handwriting-style digits for the generator
   postgresql-15                   # initdb/pg_ctl for the private database of the demo and the tests
   libheif1                        # HEIC decoding
+  chromium                        # headless browser of the report page's browser test (Playwright, never `playwright install`)
   ca-certificates curl
 )
 
