@@ -1,7 +1,7 @@
-using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using ProtocolOcr.Api.Downstream;
+using ProtocolOcr.Api.Security;
 using ProtocolOcr.Api.Uploads;
 using ProtocolOcr.Infrastructure.Configuration;
 using ProtocolOcr.Infrastructure.Downstream;
@@ -33,16 +33,17 @@ public static class ApiComposition
         builder.Services.AddScoped<UploadIntake>();
         builder.Services.AddProtocolOcrDownstream();
         builder.Services.AddProblemDetails();
+        builder.AddProtocolOcrSecurity();
         return builder;
     }
 
     public static WebApplication MapProtocolOcrApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        // The default dashboard authorization admits local requests only; replace it once operators sign in.
-        app.UseHangfireDashboard("/hangfire");
+        app.UseStaticFiles();
+        app.UseProtocolOcrSecurity();
         app.MapUploadEndpoints();
-        app.MapDownstreamEndpoints(DownstreamPolicies.Analyst, DownstreamPolicies.Admin);
+        app.MapDownstreamEndpoints(AuthorizationPolicies.Analyst, AuthorizationPolicies.Admin);
         return app;
     }
 }

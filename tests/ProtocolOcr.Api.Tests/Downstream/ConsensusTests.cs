@@ -40,15 +40,16 @@ public sealed class ConsensusTests(ServicesFixture services)
     }
 
     [Fact]
-    public async Task An_operator_decision_wins_over_disagreeing_photos_once_the_review_desk_table_exists()
+    public async Task An_operator_decision_wins_over_the_disagreeing_photo()
     {
         var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         var photos = await SeededElection.SeedAsync(environment);
-        // The review desk's table as its brief defines it (its migration lands from the people branch).
+        // The review desk decides the second photo: every reading kept except V6, which operators changed to 390.
         await ExecuteAsync(environment, """
-            CREATE TABLE IF NOT EXISTS final_fields (upload_id uuid NOT NULL, field_id text NOT NULL, value bigint, source text NOT NULL,
-                                       decided_by text, confirmed_by text, decided_at timestamptz NOT NULL DEFAULT now());
-            INSERT INTO final_fields (upload_id, field_id, value, source, decided_by) VALUES (@upload, 'V6', 390, 'operator', 'op1');
+            INSERT INTO final_fields (upload_id, field_id, value, source, decided_by, confirmed_by, decided_at)
+            SELECT r.upload_id, f.field_id, CASE WHEN f.field_id = 'V6' THEN 390 ELSE f.value END,
+                   CASE WHEN f.field_id = 'V6' THEN 'operator' ELSE 'ocr' END, 'op1', 'op2', now()
+            FROM recognitions r JOIN fields f ON f.recognition_id = r.id WHERE r.upload_id = @upload
             """, new { upload = photos.Second103 });
 
         await SeededElection.Consensus(environment).RecomputeAsync(SeededElection.Precinct("103"), CancellationToken.None);
@@ -57,6 +58,28 @@ public sealed class ConsensusTests(ServicesFixture services)
         Assert.Equal("verified", await StatusAsync(environment, "103"));
         Assert.Equal((390L, "operator", 1.0), (row.Value, row.Source, row.Confidence));
         Assert.Equal(2, row.AgreeingPhotos);
+        var kept = await ResultAsync(environment, "103", "L6");
+        Assert.Equal((450L, "ocr", 2), (kept.Value, kept.Source, kept.AgreeingPhotos));
+    }
+
+    [Fact]
+    public async Task Decided_values_of_two_photos_that_still_disagree_keep_the_precinct_in_review()
+    {
+        var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
+        var photos = await SeededElection.SeedAsync(environment);
+        foreach (var (upload, v6) in new[] { (photos.First103, 390), (photos.Second103, 391) })
+        {
+            await ExecuteAsync(environment, """
+                INSERT INTO final_fields (upload_id, field_id, value, source, decided_by, confirmed_by, decided_at)
+                SELECT r.upload_id, f.field_id, CASE WHEN f.field_id = 'V6' THEN @v6 ELSE f.value END, 'operator', 'op1', 'op2', now()
+                FROM recognitions r JOIN fields f ON f.recognition_id = r.id WHERE r.upload_id = @upload
+                """, new { upload, v6 });
+        }
+
+        await SeededElection.Consensus(environment).RecomputeAsync(SeededElection.Precinct("103"), CancellationToken.None);
+
+        Assert.Equal("needs_review", await StatusAsync(environment, "103"));
+        Assert.Null((await ResultAsync(environment, "103", "V6")).Value);
     }
 
     [Fact]

@@ -1,35 +1,17 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using ProtocolOcr.Api.Downstream;
 using ProtocolOcr.Api.Tests.Harness;
 
 namespace ProtocolOcr.Api.Tests.Downstream;
 
-/// <summary>The real API over a test environment, with the contract's policies served by <see cref="TestRoleAuthentication"/>.</summary>
+/// <summary>Clients of the real API signed in with a role: staff through the login page, observers with a token.</summary>
 public static class DownstreamApi
 {
-    public static WebApplicationFactory<Program> Create(TestEnvironment environment) =>
-        environment.CreateApi().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.AddAuthentication(TestRoleAuthentication.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, TestRoleAuthentication>(TestRoleAuthentication.SchemeName, null);
-            services.AddAuthorization(options =>
-            {
-                options.AddPolicy(DownstreamPolicies.Analyst, policy => policy.RequireRole("analyst", "admin"));
-                options.AddPolicy(DownstreamPolicies.Admin, policy => policy.RequireRole("admin"));
-            });
-        }));
+    private static int _users;
 
-    public static HttpClient Client(WebApplicationFactory<Program> api, string? role)
+    public static async Task<HttpClient> ClientAsync(TestEnvironment environment, ApiFactory api, string? role) => role switch
     {
-        var client = api.CreateClient();
-        if (role is not null)
-        {
-            client.DefaultRequestHeaders.Add(TestRoleAuthentication.Header, role);
-        }
-
-        return client;
-    }
+        null => api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }),
+        "observer" => await environment.CreateObserverClientAsync(api),
+        _ => await environment.CreateStaffClientAsync(api, $"{role}{Interlocked.Increment(ref _users)}", role),
+    };
 }

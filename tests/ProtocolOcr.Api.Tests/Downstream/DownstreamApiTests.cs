@@ -18,8 +18,8 @@ public sealed class DownstreamApiTests(ServicesFixture services)
     public async Task Admin_imports_csv_bodies_and_multipart_files_and_a_bad_file_is_refused_row_by_row()
     {
         var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
-        await using var api = DownstreamApi.Create(environment);
-        var admin = DownstreamApi.Client(api, "admin");
+        await using var api = environment.CreateApi();
+        var admin = await DownstreamApi.ClientAsync(environment, api, "admin");
 
         var elections = await admin.PostAsync("/api/import/elections",
             new StringContent(await File.ReadAllTextAsync(SeededElection.DataFile("elections.csv")), Encoding.UTF8, "text/csv"));
@@ -44,15 +44,18 @@ public sealed class DownstreamApiTests(ServicesFixture services)
     public async Task Import_needs_an_admin_and_results_need_an_analyst()
     {
         var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
-        await using var api = DownstreamApi.Create(environment);
+        await using var api = environment.CreateApi();
         var csv = new StringContent("election_id,form_id,title\n", Encoding.UTF8, "text/csv");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await DownstreamApi.Client(api, null).PostAsync("/api/import/elections", csv)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await DownstreamApi.Client(api, "analyst").PostAsync("/api/import/elections", csv)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await DownstreamApi.Client(api, "operator").GetAsync("/api/results/coverage")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await DownstreamApi.Client(api, "observer").GetAsync("/report?election=test-2019")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await DownstreamApi.Client(api, "analyst").GetAsync("/api/results/coverage")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await DownstreamApi.Client(api, "admin").GetAsync("/api/results/coverage")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await (await DownstreamApi.ClientAsync(environment, api, null)).PostAsync("/api/import/elections", csv)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await DownstreamApi.ClientAsync(environment, api, "analyst")).PostAsync("/api/import/elections", csv)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await DownstreamApi.ClientAsync(environment, api, "operator")).GetAsync("/api/results/coverage")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await DownstreamApi.ClientAsync(environment, api, "observer")).GetAsync("/report?election=test-2019")).StatusCode);
+        var signedOut = await (await DownstreamApi.ClientAsync(environment, api, null)).GetAsync("/report?election=test-2019");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/account/login", signedOut.Headers.Location?.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await (await DownstreamApi.ClientAsync(environment, api, "analyst")).GetAsync("/api/results/coverage")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await DownstreamApi.ClientAsync(environment, api, "admin")).GetAsync("/api/results/coverage")).StatusCode);
     }
 
     [Fact]
@@ -60,8 +63,8 @@ public sealed class DownstreamApiTests(ServicesFixture services)
     {
         var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         await SeededElection.SeedAsync(environment);
-        await using var api = DownstreamApi.Create(environment);
-        var analyst = DownstreamApi.Client(api, "analyst");
+        await using var api = environment.CreateApi();
+        var analyst = await DownstreamApi.ClientAsync(environment, api, "analyst");
 
         var page = await analyst.GetFromJsonAsync<JsonElement>("/api/results/discrepancies?election=test-2019&region=Almaty&page=2&pageSize=10");
         var precinct = await analyst.GetFromJsonAsync<JsonElement>("/api/results/discrepancies?election=test-2019&precinct=101&pageSize=100");
@@ -95,8 +98,8 @@ public sealed class DownstreamApiTests(ServicesFixture services)
     {
         var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         var photos = await SeededElection.SeedAsync(environment);
-        await using var api = DownstreamApi.Create(environment);
-        var analyst = DownstreamApi.Client(api, "analyst");
+        await using var api = environment.CreateApi();
+        var analyst = await DownstreamApi.ClientAsync(environment, api, "analyst");
 
         var response = await analyst.GetAsync("/api/evidence?election=test-2019&region=Almaty&precinct=101");
         var report = await analyst.GetStringAsync("/report?election=test-2019");
@@ -132,8 +135,8 @@ public sealed class DownstreamApiTests(ServicesFixture services)
     {
         var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         var photos = await SeededElection.SeedAsync(environment);
-        await using var api = DownstreamApi.Create(environment);
-        var analyst = DownstreamApi.Client(api, "analyst");
+        await using var api = environment.CreateApi();
+        var analyst = await DownstreamApi.ClientAsync(environment, api, "analyst");
 
         var photo = await analyst.GetAsync($"/api/photos/{photos.Only102}");
         var sha = (await UploadShasAsync(environment, photos.Only102)).Single();

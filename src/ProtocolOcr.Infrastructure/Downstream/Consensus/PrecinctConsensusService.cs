@@ -8,8 +8,8 @@ namespace ProtocolOcr.Infrastructure.Downstream.Consensus;
 /// <summary>
 /// Recomputes and stores one precinct's consensus (<c>precinct_status</c> and <c>precinct_results</c>) from scratch:
 /// idempotent, so the worker calls it after every saved recognition and the review desk after every confirmed
-/// decision. Usable uploads are those that finished accepted or needing review; from each, the fields of its latest
-/// recognition that the pipeline accepted, and the operator's final values when the <c>final_fields</c> table exists.
+/// decision. Usable uploads are those that finished accepted or needing review; their values are read by
+/// <see cref="ConsensusCandidates"/> and merged by <see cref="ConsensusRules"/>.
 /// </summary>
 public sealed class PrecinctConsensusService(NpgsqlDataSource dataSource, IFormCatalog forms, TimeProvider clock)
 {
