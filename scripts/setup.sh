@@ -12,7 +12,7 @@ APT_PACKAGES=(
   fonts-dkg-handwriting fonts-breip fonts-humor-sans       # handwriting-style digits for the generator
   postgresql-15                   # initdb/pg_ctl for the private database of the demo and the tests
   libheif1                        # HEIC decoding
-  chromium                        # headless browser for the Playwright page tests (Category=Browser)
+  chromium                        # headless browser for the Playwright page tests (Category=Browser; never `playwright install`)
   ca-certificates curl
 )
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProtocolOcr.Api.Downstream;
 using ProtocolOcr.Api.Review;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Api.Security;
 using ProtocolOcr.Api.Uploads;
 using ProtocolOcr.Infrastructure.Configuration;
+using ProtocolOcr.Infrastructure.Downstream;
 using ProtocolOcr.Infrastructure.Jobs;
 using ProtocolOcr.Infrastructure.Uploads;
 
@@ -35,6 +37,7 @@ public static class ApiComposition
         builder.Services.AddScoped<UploadIntake>();
         builder.Services.TryAddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(FormsDirectory.Locate()));
         builder.Services.AddScoped<ReviewDesk>();
+        builder.Services.AddProtocolOcrDownstream();
         builder.Services.AddProblemDetails();
         builder.AddProtocolOcrSecurity();
         return builder;
@@ -46,6 +49,7 @@ public static class ApiComposition
         app.UseStaticFiles();
         app.UseProtocolOcrSecurity();
         app.MapUploadEndpoints();
+        app.MapDownstreamEndpoints(AuthorizationPolicies.Analyst, AuthorizationPolicies.Admin);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using ProtocolOcr.Infrastructure.Configuration;
+using ProtocolOcr.Infrastructure.Downstream;
 using ProtocolOcr.Infrastructure.Jobs;
 using ProtocolOcr.Pipeline;
 using ProtocolOcr.Worker.Jobs;
@@ -15,6 +16,7 @@ public static class WorkerComposition
         services.AddProtocolPipeline();
         services.AddProtocolOcrStorage();
         services.AddProtocolOcrJobs();
+        services.AddProtocolOcrDownstream();
         services.AddHangfireServer((provider, server) =>
         {
             server.WorkerCount = provider.GetRequiredService<IOptions<JobOptions>>().Value.WorkerCount;

@@ -56,6 +56,14 @@ public sealed class WorkerEndToEndTests(ServicesFixture services) : IAsyncLifeti
         var expectedFinal = status.GetProperty("status").GetString() == "accepted" ? fields.Count : 0;
         Assert.Equal(expectedFinal, await _environment.ScalarAsync(
             "SELECT count(*) FROM final_fields WHERE upload_id = @id AND source = 'ocr'", new { id }));
+        // The worker recomputed the precinct's consensus: one final value per accepted field, from this upload.
+        Assert.Equal(1, await _environment.ScalarAsync(
+            "SELECT count(*) FROM precinct_status s JOIN uploads u USING (election_id, region, precinct) WHERE u.id = @id AND @id = ANY(s.upload_ids)",
+            new { id }));
+        Assert.Equal(fields.Count(f => f.GetProperty("status").GetString() == "accepted" && f.GetProperty("value").ValueKind == JsonValueKind.Number),
+            await _environment.ScalarAsync(
+                "SELECT count(*) FROM precinct_results p JOIN uploads u USING (election_id, region, precinct) WHERE u.id = @id AND p.value IS NOT NULL",
+                new { id }));
         await WaitForJobStateAsync(id, "Succeeded");
     }
 

@@ -4,6 +4,7 @@ using ProtocolOcr.Core.Pipeline;
 using ProtocolOcr.Core.Recognition;
 using ProtocolOcr.Infrastructure;
 using ProtocolOcr.Infrastructure.Blobs;
+using ProtocolOcr.Infrastructure.Downstream.Consensus;
 using ProtocolOcr.Infrastructure.Jobs;
 using ProtocolOcr.Infrastructure.Recognitions;
 using ProtocolOcr.Infrastructure.Uploads;
@@ -23,6 +24,7 @@ public sealed class ProcessUploadJob(
     AlignedPageStore alignedPages,
     IFormCatalog forms,
     IProtocolPipeline pipeline,
+    PrecinctConsensusService consensus,
     IOptions<JobOptions> options,
     ILogger<ProcessUploadJob> logger) : IProcessUploadJob
 {
@@ -107,6 +109,7 @@ public sealed class ProcessUploadJob(
                 upload.Id, recognition.PipelineVersion);
         }
 
+        await consensus.RecomputeAsync(new PrecinctKey(upload.ElectionId, upload.Region, upload.Precinct), cancellationToken);
         logger.LogInformation("Upload {UploadId}: {Status}", upload.Id, recognition.Status.ToWire());
     }
 }
