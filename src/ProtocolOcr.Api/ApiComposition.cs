@@ -24,7 +24,13 @@ public static class ApiComposition
     {
         var limits = builder.Configuration.GetSection(UploadLimits.Section).Get<UploadLimits>() ?? new UploadLimits();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBytes + MultipartOverheadBytes);
-        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = limits.MaxBytes + MultipartOverheadBytes);
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = limits.MaxBytes + MultipartOverheadBytes;
+            // The form has five parts; a body with hundreds is an attack on the parser, refused as malformed.
+            form.ValueCountLimit = UploadFormReader.MaxParts;
+            form.ValueLengthLimit = (int)MultipartOverheadBytes;
+        });
 
         builder.Services.AddOptions<UploadLimits>()
             .BindConfiguration(UploadLimits.Section)

@@ -15,6 +15,8 @@ public static class UploadReasonCodes
     public const string MissingField = "missing_field";
     public const string InvalidField = "invalid_field";
     public const string NotMultipart = "not_multipart";
+    public const string MalformedMultipart = "malformed_multipart";
+    public const string MetadataTooLarge = "metadata_too_large";
     public const string StorageUnavailable = "storage_unavailable";
     public const string UploadNotFound = "upload_not_found";
 }

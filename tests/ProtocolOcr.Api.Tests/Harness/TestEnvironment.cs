@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProtocolOcr.Infrastructure.Blobs;
 using ProtocolOcr.Infrastructure.Configuration;
@@ -43,7 +44,8 @@ public sealed class TestEnvironment
         return new TestEnvironment(connectionString, azurite, "t" + id);
     }
 
-    public ApiFactory CreateApi(IReadOnlyDictionary<string, string>? overrides = null)
+    public ApiFactory CreateApi(
+        IReadOnlyDictionary<string, string>? overrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         var settings = new Dictionary<string, string>(Settings);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
@@ -51,7 +53,7 @@ public sealed class TestEnvironment
             settings[key] = value;
         }
 
-        return new ApiFactory(settings);
+        return new ApiFactory(settings, replaceServices);
     }
 
     public async Task<long> ScalarAsync(string sql, object? parameters = null)
@@ -129,6 +131,15 @@ public sealed class TestEnvironment
 
     public Task DeleteBlobAsync(string sha256) => ContainerClient().GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).DeleteAsync();
 
-    private BlobContainerClient ContainerClient() =>
+    public async Task PutBlobAsync(string sha256, byte[] content)
+    {
+        var container = ContainerClient();
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient(OriginalPhotoStore.KeyFor(sha256)).UploadAsync(BinaryData.FromBytes(content));
+    }
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(DatabaseConnectionString);
+
+    public BlobContainerClient ContainerClient() =>
         new(BlobConnectionString, Container, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
 }

@@ -5,6 +5,13 @@ internal static class JpegHeader
 {
     private const string Name = "JPEG";
 
+    /// <summary>
+    /// Application and comment segments before the image data. A phone writes well under 200 KB there (EXIF with its
+    /// thumbnail, ICC profile, XMP); megabytes of it are padding meant to waste memory and parser time downstream.
+    /// Data after the end-of-image marker (motion-photo or depth trailers) is not counted.
+    /// </summary>
+    public const long MaxMetadataBytes = 1024 * 1024;
+
     public static bool Matches(ReadOnlySpan<byte> data) =>
         data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
 
@@ -12,9 +19,10 @@ internal static class JpegHeader
     {
         var position = 2;
         (long Width, long Height)? size = null;
+        long metadataBytes = 0;
         while (true)
         {
-            if (position + 4 > data.Length)
+            if (position + 2 > data.Length)
             {
                 throw HeaderProblems.Truncated(Name);
             }
@@ -42,6 +50,11 @@ internal static class JpegHeader
                 throw HeaderProblems.Unreadable(Name, "it ends before any image data");
             }
 
+            if (position + 2 > data.Length)
+            {
+                throw HeaderProblems.Truncated(Name);
+            }
+
             var length = BigEndian.UInt16(data, position);
             if (length < 2)
             {
@@ -51,6 +64,15 @@ internal static class JpegHeader
             if (position + length > data.Length)
             {
                 throw HeaderProblems.Truncated(Name);
+            }
+
+            if (IsMetadata(marker))
+            {
+                metadataBytes += length;
+                if (metadataBytes > MaxMetadataBytes)
+                {
+                    throw HeaderProblems.MetadataTooLarge(Name, metadataBytes, MaxMetadataBytes);
+                }
             }
 
             if (IsStartOfFrame(marker))
@@ -85,6 +107,8 @@ internal static class JpegHeader
     }
 
     private static bool IsStandalone(byte marker) => marker is 0x01 or 0xD8 or (>= 0xD0 and <= 0xD7);
+
+    private static bool IsMetadata(byte marker) => marker is >= 0xE0 and <= 0xEF or 0xFE;
 
     private static bool IsStartOfFrame(byte marker) => marker is >= 0xC0 and <= 0xCF and not (0xC4 or 0xC8 or 0xCC);
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace ProtocolOcr.Api.Tests.Harness;
+namespace ProtocolOcr.LocalStack;
 
 /// <summary>
 /// A private PostgreSQL 15 cluster in a temporary folder on a free port, run as the postgres user (initdb refuses

@@ -1,12 +1,19 @@
 using System.Diagnostics;
+using ProtocolOcr.Core;
 
-namespace ProtocolOcr.Api.Tests.Harness;
+namespace ProtocolOcr.LocalStack;
 
 /// <summary>Azurite's blob service on a free port, started with node directly so the test holds its PID.</summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     private const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly string MainScript = Path.Combine(
+        DataDirectory.Locate("PROTOCOLOCR_NODE_MODULES", "node_modules",
+            folder => File.Exists(Path.Combine(folder, "azurite", "dist", "src", "blob", "main.js")),
+            "run `npm ci` in the repository (scripts/setup.sh) or set PROTOCOLOCR_NODE_MODULES."),
+        "azurite", "dist", "src", "blob", "main.js");
 
     private readonly string _location;
     private Process? _process;
@@ -42,7 +49,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
         foreach (var argument in new[]
                  {
-                     Path.Combine(RepositoryPaths.NodeModules, "azurite", "dist", "src", "blob", "main.js"),
+                     MainScript,
                      "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--location", _location, "--silent", "--loose", "--skipApiVersionCheck", "--disableTelemetry",
                  })

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace ProtocolOcr.Api.Tests.Harness;
+namespace ProtocolOcr.LocalStack;
 
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     /// <summary>Runs a command to completion; throws with its output when it fails.</summary>
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory = "/")

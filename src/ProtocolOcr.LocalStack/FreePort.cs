@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ProtocolOcr.Api.Tests.Harness;
+namespace ProtocolOcr.LocalStack;
 
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

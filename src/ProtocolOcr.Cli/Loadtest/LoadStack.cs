@@ -1,0 +1,106 @@
+using System.Globalization;
+using ProtocolOcr.Core.Forms.Loading;
+using ProtocolOcr.Infrastructure.Database;
+using ProtocolOcr.LocalStack;
+
+namespace ProtocolOcr.Cli.Loadtest;
+
+/// <summary>
+/// Everything the load test runs against, private to it and on loopback: a PostgreSQL cluster, Azurite, the API
+/// process and the worker processes. Disposing stops what it started (workers and API gracefully, servers by PID).
+/// </summary>
+public sealed class LoadStack : IAsyncDisposable
+{
+    public const string Container = "loadtest-photos";
+    private readonly List<ServiceProcess> _workers = [];
+
+    private LoadStack(PostgresServer postgres, AzuriteServer azurite, string databaseConnectionString)
+    {
+        Postgres = postgres;
+        Azurite = azurite;
+        DatabaseConnectionString = databaseConnectionString;
+    }
+
+    public PostgresServer Postgres { get; }
+
+    public AzuriteServer Azurite { get; }
+
+    public string DatabaseConnectionString { get; }
+
+    public ServiceProcess? Api { get; private set; }
+
+    public Uri ApiAddress { get; private set; } = null!;
+
+    public IReadOnlyList<ServiceProcess> Workers => _workers;
+
+    public static async Task<LoadStack> StartAsync(LoadtestSettings settings, TextWriter log)
+    {
+        var postgres = await PostgresServer.StartAsync();
+        AzuriteServer? azurite = null;
+        try
+        {
+            azurite = await AzuriteServer.StartAsync();
+            var database = await postgres.CreateDatabaseAsync("loadtest");
+            var migration = DatabaseMigrator.Migrate(database, TextWriter.Null);
+            if (!migration.Successful)
+            {
+                throw new InvalidOperationException($"Migration failed: {migration.Error}");
+            }
+
+            var stack = new LoadStack(postgres, azurite, database);
+            await log.WriteLineAsync($"PostgreSQL on port {postgres.Port}, Azurite on port {azurite.Port}");
+            await stack.StartServicesAsync(settings);
+            return stack;
+        }
+        catch
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            await postgres.DisposeAsync();
+            throw;
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> StorageSettings => new Dictionary<string, string>
+    {
+        ["ConnectionStrings:Postgres"] = DatabaseConnectionString,
+        ["ConnectionStrings:Blobs"] = Azurite.ConnectionString,
+        ["Blobs:Container"] = Container,
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_workers.Select(w => w.DisposeAsync().AsTask()));
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        await Azurite.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+
+    private async Task StartServicesAsync(LoadtestSettings settings)
+    {
+        var port = FreePort.Next();
+        var api = new Dictionary<string, string>(StorageSettings) { ["urls"] = $"http://127.0.0.1:{port}" };
+        Api = ServiceProcess.Start(ServiceAssemblies.Api, api);
+        ApiAddress = new Uri($"http://127.0.0.1:{port}/");
+        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60));
+
+        var worker = new Dictionary<string, string>(StorageSettings)
+        {
+            ["Jobs:WorkerCount"] = settings.ThreadsPerWorker.ToString(CultureInfo.InvariantCulture),
+            [FormsDirectory.EnvironmentVariable] = FormsDirectory.Locate(),
+        };
+        for (var i = 0; i < settings.Workers; i++)
+        {
+            _workers.Add(ServiceProcess.Start(ServiceAssemblies.Worker, worker));
+        }
+    }
+}
