@@ -6,6 +6,8 @@ namespace ProtocolOcr.Core.Recognition;
 /// <see cref="PageCorners"/>, when the pipeline registered the page, are the reference page's corners (top-left,
 /// top-right, bottom-right, bottom-left of the form as printed) mapped into the photo by the pipeline's final
 /// registration; the benchmark compares them with the truth to measure registration. Null when no page was registered.
+/// <see cref="RegistrationScore"/>: how well the photo's printed structure matched the form's reference page (ECC
+/// correlation, 0-1), when the pipeline registered against the reference image.
 /// </summary>
 public sealed record ProtocolRecognition(
     string FormId,
@@ -15,4 +17,5 @@ public sealed record ProtocolRecognition(
     IReadOnlyList<FieldReading> Fields,
     IReadOnlyList<RelationCheck> Relations,
     IReadOnlyList<StageTiming> Timings,
-    IReadOnlyList<PhotoPoint>? PageCorners = null);
+    IReadOnlyList<PhotoPoint>? PageCorners = null,
+    double? RegistrationScore = null);
