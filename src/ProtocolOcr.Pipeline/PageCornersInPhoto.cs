@@ -1,5 +1,7 @@
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Decoding;
 using ProtocolOcr.Imaging.Page;
+using ProtocolOcr.Imaging.Registration;
 
 namespace ProtocolOcr.Pipeline;
 
@@ -18,5 +20,12 @@ public static class PageCornersInPhoto
             ? new[] { quad.BottomRight, quad.BottomLeft, quad.TopLeft, quad.TopRight }
             : quad.Corners;
         return corners.Select(c => new PhotoPoint(c.X * scale, c.Y * scale)).ToList();
+    }
+
+    /// <summary>The registration's reference corners, scaled back from the decoded size.</summary>
+    public static IReadOnlyList<PhotoPoint> Of(DecodedPhoto photo, RegisteredPage registered)
+    {
+        var scale = (double)photo.SourceWidth / photo.Width;
+        return registered.PageCorners.Select(c => new PhotoPoint(c.X * scale, c.Y * scale)).ToList();
     }
 }

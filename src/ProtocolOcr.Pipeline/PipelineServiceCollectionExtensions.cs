@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
+using ProtocolOcr.Imaging.Registration;
 using ProtocolOcr.Recognition;
 using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Handwriting;
@@ -31,7 +32,13 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IProtocolPipeline>(provider => new ProtocolPipeline(
             provider.GetRequiredService<IFieldReader>(),
             provider.GetRequiredService<PipelineSettings>(),
-            provider.GetRequiredService<TesseractDigitReader>()));
+            provider.GetRequiredService<TesseractDigitReader>(),
+            provider.GetRequiredService<FormReferences>()));
+        services.TryAddSingleton(provider =>
+        {
+            var catalog = provider.GetRequiredService<IFormCatalog>();
+            return new FormReferences(catalog.FormIds, catalog.ReferenceImagePath);
+        });
         services.TryAddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(FormsDirectory.Locate()));
         return services;
     }

@@ -7,6 +7,7 @@ using ProtocolOcr.Imaging.Decoding;
 using ProtocolOcr.Imaging.Fields;
 using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Imaging.Quality;
+using ProtocolOcr.Imaging.Registration;
 using ProtocolOcr.Recognition;
 
 namespace ProtocolOcr.Pipeline;
@@ -27,6 +28,8 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     private readonly IFieldReader _reader;
     private readonly ProtocolValidator _validator = new();
     private readonly FieldDecider _decider;
+    private readonly FormReferences? _references;
+    private readonly FormLocator? _locator;
 
     /// <param name="reader">Reads every field's value.</param>
     /// <param name="settings">Decision thresholds.</param>
@@ -34,8 +37,15 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     /// Reads the probe fields that tell which way up the page lies; defaults to <paramref name="reader"/>. Give it the
     /// printed-text engine: a digit classifier reads upside-down digits confidently (6 and 9, 1 and 7).
     /// </param>
-    public ProtocolPipeline(IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null)
+    /// <param name="references">
+    /// The forms' reference pages: a form with one is registered by its printed structure (which also decides which way
+    /// up the page lies and rejects other documents); without, the page outline alone places the fields.
+    /// </param>
+    public ProtocolPipeline(
+        IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null, FormReferences? references = null)
     {
+        _references = references;
+        _locator = references is null ? null : new FormLocator(references);
         _reader = reader;
         _orientation = new PageOrientation(_cropper, orientationReader ?? reader);
         _decider = new FieldDecider(settings);
@@ -57,11 +67,11 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             cancellationToken.ThrowIfCancellationRequested();
 
             clock.Time("quality", () => _qualityGate.Check(decoded));
-            var page = clock.Time("page", () => _pageDetector.Detect(decoded));
-            debug.WritePage(page);
-
-            using var aligned = clock.Time("align", () => _perspective.Align(page, form.ReferenceSize));
-            var turned = clock.Time("orient", () => _orientation.MakeUpright(aligned, form, cancellationToken));
+            var reference = _references?.For(form.Id);
+            var (aligned, corners, score) = reference is null
+                ? AlignByOutline(decoded, form, clock, debug, cancellationToken)
+                : AlignByRegistration(decoded, reference, clock, debug);
+            using var alignedPage = aligned;
             debug.Write("03_aligned.png", aligned.Image);
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -77,7 +87,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
                     : null;
                 return new ProtocolRecognition(
                     form.Id, PipelineVersion.Current, FieldDecider.ProtocolStatusOf(fields), null, fields, report.Checks, clock.Timings,
-                    PageCornersInPhoto.Of(page, turned), alignedJpeg);
+                    corners, score, alignedJpeg);
             }
             finally
             {
@@ -91,6 +101,47 @@ public sealed class ProtocolPipeline : IProtocolPipeline
         {
             return new ProtocolRecognition(
                 form.Id, PipelineVersion.Current, ProtocolStatus.Rejected, rejection.ToReason(), [], [], clock.Timings);
+        }
+    }
+
+    /// <summary>Page outline, perspective, then orientation by reading probe fields: for a form without a reference page.</summary>
+    private (AlignedPage Aligned, IReadOnlyList<PhotoPoint> Corners, double? Score) AlignByOutline(
+        DecodedPhoto decoded, FormDefinition form, StageClock clock, DebugArtifacts debug, CancellationToken cancellationToken)
+    {
+        var page = clock.Time("page", () => _pageDetector.Detect(decoded));
+        debug.WritePage(page);
+        var aligned = clock.Time("align", () => _perspective.Align(page, form.ReferenceSize));
+        var turned = clock.Time("orient", () => _orientation.MakeUpright(aligned, form, cancellationToken));
+        return (aligned, PageCornersInPhoto.Of(page, turned), null);
+    }
+
+    /// <summary>
+    /// Page outline as a hint (its rejection is kept, not thrown: registration may still find the form), registration
+    /// to the reference page (decides orientation), one full-resolution warp.
+    /// </summary>
+    private (AlignedPage Aligned, IReadOnlyList<PhotoPoint> Corners, double? Score) AlignByRegistration(
+        DecodedPhoto decoded, FormReference reference, StageClock clock, DebugArtifacts debug)
+    {
+        var (page, pageRejection) = clock.Time("page", () => DetectPage(decoded));
+        if (page is not null)
+        {
+            debug.WritePage(page);
+        }
+
+        var registered = clock.Time("register", () => _locator!.Locate(decoded, page, pageRejection, reference));
+        var aligned = clock.Time("align", () => _perspective.Align(decoded, registered));
+        return (aligned, PageCornersInPhoto.Of(decoded, registered), registered.Score);
+    }
+
+    private (PageImage? Page, PhotoRejectedException? Rejection) DetectPage(DecodedPhoto decoded)
+    {
+        try
+        {
+            return (_pageDetector.Detect(decoded), null);
+        }
+        catch (PhotoRejectedException rejection)
+        {
+            return (null, rejection);
         }
     }
 }

@@ -65,11 +65,11 @@ public static class BenchCommand
             }
 
             var runner = new BenchmarkRunner(services.GetRequiredService<IProtocolPipeline>(), catalog);
-            var progress = new Progress<PhotoOutcome>(outcome => output.WriteLine(
-                $"{outcome.Truth.Photo}: {outcome.Recognition.Status} {outcome.Recognition.Rejection?.Code}".TrimEnd()));
+            var tolerancePixels = parse.GetValue(tolerance);
+            var progress = new Progress<PhotoOutcome>(outcome => output.WriteLine(PhotoLine.Of(outcome, tolerancePixels)));
             var (outcomes, costs) = await runner.RunAsync(cases, progress, cancellationToken);
             var version = outcomes.Select(outcome => outcome.Recognition.PipelineVersion).FirstOrDefault() ?? "unknown";
-            var report = MetricsCalculator.Report(outcomes, parse.GetValue(tolerance), costs, version);
+            var report = MetricsCalculator.Report(outcomes, tolerancePixels, costs, version);
             BenchmarkTable.Write(output, report);
             if (parse.GetValue(json) is { } file)
             {

@@ -103,7 +103,7 @@ public sealed class PageDetector
         return brighter;
     }
 
-    private static PhotoRejectedException CutOff() => new(
+    public static PhotoRejectedException CutOff() => new(
         ReasonCodes.PageCutOff,
         "Part of the page is outside the photo: step back so all four corners of the protocol are in the picture.");
 

@@ -1,5 +1,7 @@
 using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Imaging.Decoding;
+using ProtocolOcr.Imaging.Registration;
 
 namespace ProtocolOcr.Imaging.Page;
 
@@ -20,6 +22,17 @@ public sealed class PerspectiveCorrector
         Cv2.WarpPerspective(
             page.Photo.Image, aligned, transform, new Size(referenceSize.Width, referenceSize.Height),
             InterpolationFlags.Linear, BorderTypes.Replicate);
+        return new AlignedPage(aligned);
+    }
+
+    /// <summary>Warps the photo onto the reference page by the registration's homography, once, at full resolution.</summary>
+    public AlignedPage Align(DecodedPhoto photo, RegisteredPage registered)
+    {
+        using var homography = registered.ToMat();
+        var aligned = new Mat();
+        Cv2.WarpPerspective(
+            photo.Image, aligned, homography, registered.ReferenceSize,
+            InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Replicate);
         return new AlignedPage(aligned);
     }
 }

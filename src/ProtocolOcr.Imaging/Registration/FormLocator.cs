@@ -1,0 +1,70 @@
+using OpenCvSharp;
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Decoding;
+using ProtocolOcr.Imaging.Page;
+
+namespace ProtocolOcr.Imaging.Registration;
+
+/// <summary>
+/// Stage 2b: decides where the expected form lies in the photo, or why it cannot be read. The page detector's outline
+/// (or its rejection) is only a hint: a page is accepted when its printed structure registers to the form's reference
+/// with a score of at least <see cref="MinScore"/>, whatever the outline detector said; then a page whose corners lie
+/// outside the photo is cut off. A photo that does not register is rejected as the detector said (no page, cut off),
+/// or, when a page was found, as another known form (<c>template_mismatch</c>) or as no protocol at all.
+/// </summary>
+public sealed class FormLocator
+{
+    /// <summary>Calibrated on DEV (seeds 100-102): good photos registered 0.69-0.94, wrong fits and other documents 0.10-0.25.</summary>
+    public const double MinScore = 0.45;
+
+    /// <summary>How far outside the photo a page corner may lie (fraction of the photo's long side) before it is cut off.</summary>
+    private const double CornerOutsideFraction = 0.01;
+
+    private readonly FormRegistrar _registrar = new(acceptScore: MinScore + 0.1);
+    private readonly FormReferences _references;
+
+    public FormLocator(FormReferences references) => _references = references;
+
+    public RegisteredPage Locate(DecodedPhoto photo, PageImage? page, PhotoRejectedException? pageRejection, FormReference reference)
+    {
+        var registered = _registrar.Register(photo, page?.Quad, reference);
+        if (registered is not null && registered.Score >= MinScore)
+        {
+            if (RunsOutOfThePhoto(registered.PageCorners, photo))
+            {
+                throw PageDetector.CutOff();
+            }
+
+            return registered;
+        }
+
+        if (pageRejection is not null)
+        {
+            throw pageRejection;
+        }
+
+        var otherForm = _references.AllBut(reference.FormId)
+            .Select(candidate => (candidate.FormId, Score: _registrar.Register(photo, page?.Quad, candidate)?.Score ?? 0))
+            .Where(candidate => candidate.Score >= MinScore)
+            .OrderByDescending(candidate => candidate.Score)
+            .Select(candidate => candidate.FormId)
+            .FirstOrDefault();
+        if (otherForm is not null)
+        {
+            throw new PhotoRejectedException(
+                ReasonCodes.TemplateMismatch,
+                $"This photo shows the protocol form '{otherForm}', not '{reference.FormId}': upload it for the election it belongs to.");
+        }
+
+        throw new PhotoRejectedException(
+            ReasonCodes.NotAProtocol,
+            $"The page does not look like the protocol form '{reference.FormId}': photograph the precinct's result protocol itself.");
+    }
+
+    private static bool RunsOutOfThePhoto(Point2f[] corners, DecodedPhoto photo)
+    {
+        double slack = CornerOutsideFraction * Math.Max(photo.Width, photo.Height);
+        return corners.Any(corner =>
+            corner.X < -slack || corner.Y < -slack || corner.X > photo.Width - 1 + slack || corner.Y > photo.Height - 1 + slack);
+    }
+}
