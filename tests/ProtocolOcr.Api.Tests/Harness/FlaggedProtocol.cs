@@ -47,7 +47,7 @@ internal sealed record FlaggedProtocol(Guid UploadId, IReadOnlyDictionary<string
             f.Id == MisreadField ? [new ValueAlternative(misread, 0.41), new ValueAlternative(truth[f.Id], 0.38)] : [],
             "test", f.Box)).ToList();
         var recognition = new ProtocolRecognition(
-            form.Id, "test-1", ProtocolStatus.NeedsReview, null, fields, relations, [], null, page.ImEncode(".jpg"));
+            form.Id, "test-1", ProtocolStatus.NeedsReview, null, fields, relations, [], AlignedPage: page.ImEncode(".jpg"));
 
         await using var dataSource = NpgsqlDataSource.Create(environment.DatabaseConnectionString);
         var container = OriginalPhotoStore.CreateContainerClient(
