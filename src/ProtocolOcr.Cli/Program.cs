@@ -12,5 +12,8 @@ var root = new RootCommand("ProtocolOcr: phone photos of election result protoco
     TrainDigitsCommand.Create(),
     UsersCommand.Create(),
     TokensCommand.Create(),
+    ImportCommand.Create(),
+    CheckConsistencyCommand.Create(),
+    LoadtestCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
