@@ -54,6 +54,8 @@ fi
 admin_password=$(cat "$state/admin-password")
 
 export PROTOCOLOCR_FORMS="$root/forms" OMP_THREAD_LIMIT=1
+# One demo token stands in for many observers, so it may send every sample photo in one burst.
+export Security__UploadsPerWindow=1000
 dotnet src/ProtocolOcr.Api/bin/Release/net10.0/ProtocolOcr.Api.dll --urls "$api" >"$state/api.log" 2>&1 &
 pids+=($!)
 dotnet src/ProtocolOcr.Worker/bin/Release/net10.0/ProtocolOcr.Worker.dll >"$state/worker.log" 2>&1 &
