@@ -189,6 +189,7 @@
     });
   }
 
+  scheduleCheck();
   if (editable) {
     const first = nextFlagged(null);
     if (first) first.focus();
