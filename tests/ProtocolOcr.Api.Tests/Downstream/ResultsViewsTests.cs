@@ -89,13 +89,14 @@ public sealed class ResultsViewsTests(ServicesFixture services)
         var environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         await SeededElection.SeedAsync(environment);
 
-        var rows = await QueryAsync<(string Precinct, decimal Turnout, decimal Share)>(environment, """
-            SELECT precinct, turnout_percent, share_percent FROM precinct_turnout_shares
+        var rows = await QueryAsync<(string Precinct, decimal Turnout, decimal Share, decimal OfficialTurnout, decimal OfficialShare)>(environment, """
+            SELECT precinct, turnout_percent, share_percent, official_turnout_percent, official_share_percent FROM precinct_turnout_shares
             WHERE election_id = 'test-2019' AND field_id = 'V6' ORDER BY precinct
             """);
 
-        // 101: 590 valid votes of 1000 voters, V6 400 of 590; 102: 500 of 800, 440 of 500; 201: 680 of 1200, 420 of 680.
-        Assert.Equal([("101", 59.00m, 67.80m), ("102", 62.50m, 88.00m), ("201", 56.67m, 61.76m)], rows);
+        // Observers: 101: 590 valid votes of 1000 voters, V6 400 of 590; 102: 500 of 800, 440 of 500; 201: 680 of 1200, 420 of 680.
+        // Official: 101: 610 of 1000, V6 450 of 610; 102 the same as observed; 201: 730 of 1200, 470 of 730.
+        Assert.Equal([("101", 59.00m, 67.80m, 61.00m, 73.77m), ("102", 62.50m, 88.00m, 62.50m, 88.00m), ("201", 56.67m, 61.76m, 60.83m, 64.38m)], rows);
     }
 
     private static async Task<List<T>> QueryAsync<T>(TestEnvironment environment, string sql)

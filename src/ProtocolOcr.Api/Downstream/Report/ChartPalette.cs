@@ -10,6 +10,7 @@ internal static class ChartPalette
     public const string OfficialHigher = "#D55E00";
     public const string OfficialLower = "#0072B2";
     public const string Grid = "#D8DDE3";
+    public const string Ink = "#1F2933";
 
     public static IReadOnlyList<string> Regions { get; } = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
 }

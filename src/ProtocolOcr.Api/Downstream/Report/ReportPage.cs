@@ -40,7 +40,7 @@ internal static class ReportPage
         html.Append("<section class=\"grid\">");
         html.Append(data.ScatterChoice is null
             ? "<article><h2>Turnout and vote share</h2><p class=\"note\">No verified precinct yet.</p></article>"
-            : $"<article><h2>Turnout and vote share</h2><p class=\"note\">One dot per verified precinct, {Text(data.ScatterChoice)}.</p>{ScatterChart.Render(data.Scatter, data.ScatterChoice)}</article>");
+            : $"<article><h2>Turnout and vote share</h2><p class=\"note\">One dot per verified precinct, {Text(data.ScatterChoice)}; a ring where the official count puts the precinct instead.</p>{ScatterChart.Render(data.Scatter, data.ScatterChoice)}</article>");
         AppendShares(html, data);
         html.Append("</section></main><footer>Figures from the views described in docs/database.md. Each evidence package's manifest SHA-256 is printed next to its link: ")
             .Append("unpack the zip, hash <code>manifest.json</code>, compare, then check every file against the manifest.</footer></body></html>");

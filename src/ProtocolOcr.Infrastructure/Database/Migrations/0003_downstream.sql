@@ -133,7 +133,8 @@ WINDOW w AS (PARTITION BY election_id, region, group_id)
 ORDER BY election_id, region, group_id, ordinal;
 
 -- Per verified precinct and choice: turnout (the group's votes over voters on the list, from the registry) and the
--- choice's share of the group's votes, from the observers' values: the turnout-versus-share scatter.
+-- choice's share of the group's votes, by the observers' values and by the official ones: the turnout-versus-share
+-- scatter.
 CREATE VIEW precinct_turnout_shares AS
 WITH votes AS (
     SELECT r.election_id, r.region, r.precinct, f.group_id, r.field_id, f.ordinal, f.label, r.value
@@ -141,12 +142,24 @@ WITH votes AS (
     JOIN elections e ON e.id = r.election_id
     JOIN form_fields f ON f.form_id = e.form_id AND f.field_id = r.field_id
     WHERE r.precinct_status = 'verified' AND f.group_id IS NOT NULL
+), official AS (
+    SELECT o.election_id, o.region, o.precinct, f.group_id, o.field_id,
+           round(100.0 * sum(o.value) OVER w / nullif(p.voters_on_list, 0), 2) AS official_turnout_percent,
+           round(100.0 * o.value / nullif(sum(o.value) OVER w, 0), 2) AS official_share_percent
+    FROM official_results o
+    JOIN elections e ON e.id = o.election_id
+    JOIN form_fields f ON f.form_id = e.form_id AND f.field_id = o.field_id
+    JOIN precincts p ON p.election_id = o.election_id AND p.region = o.region AND p.precinct = o.precinct
+    WHERE f.group_id IS NOT NULL
+    WINDOW w AS (PARTITION BY o.election_id, o.region, o.precinct, f.group_id)
 )
 SELECT v.election_id, v.region, v.precinct, v.group_id, v.field_id, v.label, p.voters_on_list,
        sum(v.value) OVER w AS group_votes, v.value AS votes,
        round(100.0 * sum(v.value) OVER w / nullif(p.voters_on_list, 0), 2) AS turnout_percent,
-       round(100.0 * v.value / nullif(sum(v.value) OVER w, 0), 2) AS share_percent
+       round(100.0 * v.value / nullif(sum(v.value) OVER w, 0), 2) AS share_percent,
+       o.official_turnout_percent, o.official_share_percent
 FROM votes v
 JOIN precincts p USING (election_id, region, precinct)
+LEFT JOIN official o USING (election_id, region, precinct, group_id, field_id)
 WINDOW w AS (PARTITION BY v.election_id, v.region, v.precinct, v.group_id)
 ORDER BY v.election_id, v.region, v.precinct, v.ordinal;

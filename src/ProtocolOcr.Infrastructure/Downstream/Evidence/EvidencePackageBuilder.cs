@@ -125,8 +125,8 @@ public sealed class EvidencePackageBuilder(NpgsqlDataSource dataSource, IOrigina
         }));
         files.Add(JsonFile("review-history.json", await RowsAsync(connection, """
             SELECT id, occurred_at, actor, entity, entity_id, field_id, old_value, new_value, reason FROM audit_events
-            WHERE entity_id = ANY(@ids) ORDER BY id
-            """, new { ids = uploadIds.Select(id => id.ToString()).Append(precinct.ToString()).ToArray() }, cancellationToken)));
+            WHERE entity = 'upload' AND entity_id = ANY(@ids) ORDER BY id
+            """, new { ids = uploadIds.Select(id => id.ToString()).ToArray() }, cancellationToken)));
         files.Add(JsonFile("official.json", official));
         return files;
     }

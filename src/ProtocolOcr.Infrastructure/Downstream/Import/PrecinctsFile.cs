@@ -24,6 +24,13 @@ internal static class PrecinctsFile
                 continue;
             }
 
+            if (voters > int.MaxValue)
+            {
+                errors.Add(new ImportRowError(record.Line, ImportReasonCodes.NotAnInteger,
+                    $"'{CsvColumns.VotersOnList}' is {voters}, more than a precinct can have."));
+                continue;
+            }
+
             var key = (record[CsvColumns.Election], record[CsvColumns.Region], record[CsvColumns.Precinct]);
             if (RowChecks.FirstOccurrence(seen, key, record, $"Precinct {key.Item3} of region '{key.Item2}'", errors))
             {

@@ -48,7 +48,8 @@ public sealed class ReportRepository(NpgsqlDataSource dataSource)
             """, election, cancellationToken));
         var choice = choices.Select(c => ((string FieldId, string Label)?)c).FirstOrDefault();
         var scatter = choice is null ? [] : await connection.QueryAsync<ScatterPoint>(Command("""
-            SELECT region, precinct, turnout_percent::float8 AS Turnout, share_percent::float8 AS Share
+            SELECT region, precinct, turnout_percent::float8 AS Turnout, share_percent::float8 AS Share,
+                   official_turnout_percent::float8 AS OfficialTurnout, official_share_percent::float8 AS OfficialShare
             FROM precinct_turnout_shares WHERE election_id = @electionId AND field_id = @fieldId AND turnout_percent IS NOT NULL
               AND share_percent IS NOT NULL
             """, new { electionId, choice.Value.FieldId }, cancellationToken));

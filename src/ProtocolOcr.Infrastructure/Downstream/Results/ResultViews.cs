@@ -26,7 +26,7 @@ public static class ResultViews
             "election_id, region, group_id, field_id"),
         new("turnout-shares", "precinct_turnout_shares",
             ["election_id", "region", "precinct", "group_id", "field_id", "label", "voters_on_list", "group_votes", "votes",
-             "turnout_percent", "share_percent"],
+             "turnout_percent", "share_percent", "official_turnout_percent", "official_share_percent"],
             "election_id, region, precinct, field_id"),
     ];
 
