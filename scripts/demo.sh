@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job end to end on one machine: installs what is missing, starts a private PostgreSQL and Azurite (data
 # under $PROTOCOLOCR_DEMO_DIR, default /tmp/protocol-ocr-demo), applies the schema, starts the API and one worker,
-# uploads the photos in testimages/, waits for the worker and prints what it read. Ctrl-C stops everything it started.
+# issues an observer token and an admin account, uploads the photos in testimages/, waits for the worker and prints what it read. Ctrl-C stops everything it started.
 #   scripts/demo.sh           # keeps API, worker and dashboard running until Ctrl-C
 #   scripts/demo.sh --once    # stops everything after printing the results (for scripted use)
 set -euo pipefail
@@ -44,7 +44,18 @@ cli=(dotnet "$root/src/ProtocolOcr.Cli/bin/Release/net10.0/protocol-ocr.dll")
 
 "${cli[@]}" migrate
 
+# Observers upload with a token an admin issued; the dashboard needs a signed-in admin.
+token=$("${cli[@]}" tokens issue --observer demo-observer --quiet)
+# The database outlives a run, so the admin is created once and its password kept next to it.
+if [[ ! -s "$state/admin-password" ]]; then
+  (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$state/admin-password")
+  "${cli[@]}" users add --name admin --role admin --password-file "$state/admin-password"
+fi
+admin_password=$(cat "$state/admin-password")
+
 export PROTOCOLOCR_FORMS="$root/forms" OMP_THREAD_LIMIT=1
+# One demo token stands in for many observers, so it may send every sample photo in one burst.
+export Security__UploadsPerWindow=1000
 dotnet src/ProtocolOcr.Api/bin/Release/net10.0/ProtocolOcr.Api.dll --urls "$api" >"$state/api.log" 2>&1 &
 pids+=($!)
 dotnet src/ProtocolOcr.Worker/bin/Release/net10.0/ProtocolOcr.Worker.dll >"$state/worker.log" 2>&1 &
@@ -66,7 +77,7 @@ for form in "${!election_of[@]}"; do
   mapfile -t photos < <(find testimages -maxdepth 1 -type f -name "${form}_*" \( -iname '*.jpg' -o -iname '*.png' -o -iname '*.heic' -o -iname '*.webp' \) | sort)
   ((${#photos[@]})) || continue
   echo "demo: uploading ${#photos[@]} photos of form $form (election ${election_of[$form]}) to $api"
-  "${cli[@]}" upload --api "$api" --election "${election_of[$form]}" --precinct "$precinct" --wait --timeout 600 "${photos[@]}" \
+  "${cli[@]}" upload --api "$api" --token "$token" --election "${election_of[$form]}" --precinct "$precinct" --wait --timeout 600 "${photos[@]}" \
     || echo "demo: some uploads of $form did not end as expected (see above)"
   precinct=$((precinct + ${#photos[@]}))
 done
@@ -74,7 +85,7 @@ done
 cat <<EOM
 
 demo: API        $api  (POST /api/uploads, GET /api/uploads/{id})
-demo: dashboard  $api/hangfire
+demo: dashboard  $api/hangfire  (sign in at $api/account/login as admin / $admin_password)
 demo: database   $PROTOCOLOCR_DB
 demo: logs       $state/api.log, $state/worker.log
 EOM

@@ -1,6 +1,6 @@
-using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using ProtocolOcr.Api.Security;
 using ProtocolOcr.Api.Uploads;
 using ProtocolOcr.Infrastructure.Configuration;
 using ProtocolOcr.Infrastructure.Jobs;
@@ -36,14 +36,15 @@ public static class ApiComposition
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<UploadIntake>();
         builder.Services.AddProblemDetails();
+        builder.AddProtocolOcrSecurity();
         return builder;
     }
 
     public static WebApplication MapProtocolOcrApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        // The default dashboard authorization admits local requests only; replace it once operators sign in.
-        app.UseHangfireDashboard("/hangfire");
+        app.UseStaticFiles();
+        app.UseProtocolOcrSecurity();
         app.MapUploadEndpoints();
         return app;
     }

@@ -10,5 +10,7 @@ var root = new RootCommand("ProtocolOcr: phone photos of election result protoco
     BenchCommand.Create(),
     RenderFormCommand.Create(),
     TrainDigitsCommand.Create(),
+    UsersCommand.Create(),
+    TokensCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

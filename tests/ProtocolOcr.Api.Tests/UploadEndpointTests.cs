@@ -17,7 +17,7 @@ public sealed class UploadEndpointTests(ServicesFixture services) : IAsyncLifeti
     {
         _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         _api = _environment.CreateApi();
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
     }
 
     public async Task DisposeAsync()
@@ -156,7 +156,7 @@ public sealed class UploadEndpointTests(ServicesFixture services) : IAsyncLifeti
     public async Task Photo_over_the_size_limit_is_413_and_leaves_nothing_behind()
     {
         await using var api = _environment.CreateApi(new Dictionary<string, string> { ["Uploads:MaxBytes"] = "20000" });
-        using var client = api.CreateClient();
+        using var client = await _environment.CreateObserverClientAsync(api);
         var photo = TestPhotos.NoisePng(200, 100);
         Assert.True(photo.Length > 20000);
         var rowsBefore = await _environment.UploadRowsAsync();

@@ -17,7 +17,7 @@ public sealed class WorkerCrashRecoveryTests(ServicesFixture services) : IAsyncL
     {
         _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         _api = _environment.CreateApi();
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
     }
 
     public async Task DisposeAsync()

@@ -20,7 +20,7 @@ public sealed class WorkerEndToEndTests(ServicesFixture services) : IAsyncLifeti
     {
         _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         _api = _environment.CreateApi();
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
         _worker = WorkerProcess.Start(_environment);
     }
 

@@ -20,7 +20,7 @@ public sealed class WorkerRetryTests(ServicesFixture services) : IAsyncLifetime
         _azurite = await AzuriteServer.StartAsync();
         _environment = await TestEnvironment.CreateAsync(services.Postgres, _azurite);
         _api = _environment.CreateApi();
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProtocolOcr.Api.Errors;
+using ProtocolOcr.Api.Security;
 using ProtocolOcr.Infrastructure.Recognitions;
 using ProtocolOcr.Infrastructure.Uploads;
 
@@ -13,24 +15,29 @@ public static class UploadEndpoints
     public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/uploads").AddEndpointFilter<UploadErrorFilter>().DisableAntiforgery();
-        group.MapPost("/", ReceiveAsync);
-        group.MapGet("/{id:guid}", GetStatusAsync);
+        group.MapPost("/", ReceiveAsync)
+            .RequireAuthorization(AuthorizationPolicies.Observer)
+            .RequireRateLimiting(UploadRateLimit.PolicyName);
+        group.MapGet("/{id:guid}", GetStatusAsync).RequireAuthorization();
         return routes;
     }
 
     private static async Task<Accepted<UploadReceipt>> ReceiveAsync(
-        HttpRequest request, UploadIntake intake, IOptions<UploadLimits> limits, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, UploadIntake intake, IOptions<UploadLimits> limits,
+        CancellationToken cancellationToken)
     {
         var submission = await UploadFormReader.ReadAsync(request, limits.Value, cancellationToken);
-        var receipt = await intake.ReceiveAsync(submission, cancellationToken);
+        var receipt = await intake.ReceiveAsync(submission, UploadSender.From(user), cancellationToken);
         return TypedResults.Accepted(receipt.StatusUrl, receipt);
     }
 
     private static async Task<Results<Ok<UploadStatusResponse>, JsonHttpResult<ApiError>>> GetStatusAsync(
-        Guid id, UploadRepository uploads, RecognitionRepository recognitions, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, UploadRepository uploads, RecognitionRepository recognitions,
+        CancellationToken cancellationToken)
     {
         var upload = await uploads.GetAsync(id, cancellationToken);
-        if (upload is null)
+        // Another observer's upload answers as if it did not exist: ids must not reveal what others sent.
+        if (upload is null || !UploadSender.MayRead(user, upload))
         {
             return TypedResults.Json(new ApiError(UploadReasonCodes.UploadNotFound, $"There is no upload {id}."),
                 statusCode: StatusCodes.Status404NotFound);

@@ -20,7 +20,7 @@ public sealed class UploadIntake(
     UploadJobEnqueuer jobs,
     TimeProvider time)
 {
-    public async Task<UploadReceipt> ReceiveAsync(UploadSubmission submission, CancellationToken cancellationToken)
+    public async Task<UploadReceipt> ReceiveAsync(UploadSubmission submission, UploadSender sender, CancellationToken cancellationToken)
     {
         var inspection = inspector.Inspect(submission.Photo.Span);
         if (await uploads.FindElectionFormAsync(submission.ElectionId, cancellationToken) is null)
@@ -38,7 +38,7 @@ public sealed class UploadIntake(
         // If the row below never commits (outage, crash), this blob stays without a row. That is harmless: the key is
         // the content's hash, so the same photo sent again finds it and nothing else can ever be stored under it.
         var blobKey = await photos.PutAsync(sha256, submission.Photo, inspection.Format.ContentType(), cancellationToken);
-        var upload = NewUpload(submission, inspection, sha256, blobKey);
+        var upload = NewUpload(submission, sender, inspection, sha256, blobKey);
         if (await TryInsertWithJobAsync(upload, cancellationToken))
         {
             return UploadReceipt.For(upload);
@@ -70,7 +70,8 @@ public sealed class UploadIntake(
         return true;
     }
 
-    private UploadRecord NewUpload(UploadSubmission submission, PhotoInspection inspection, string sha256, string blobKey)
+    private UploadRecord NewUpload(
+        UploadSubmission submission, UploadSender sender, PhotoInspection inspection, string sha256, string blobKey)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // PostgreSQL keeps microseconds: trim so a duplicate's receipt (read back) equals the first one.
@@ -78,6 +79,6 @@ public sealed class UploadIntake(
         return new UploadRecord(
             Guid.CreateVersion7(), sha256, blobKey, submission.ElectionId, submission.Region, submission.Precinct,
             submission.Note, inspection.Format.ToWire(), submission.Photo.Length, inspection.Width, inspection.Height,
-            receivedAt, ProtocolStatus.Queued.ToWire(), null, null, 0, receivedAt);
+            receivedAt, ProtocolStatus.Queued.ToWire(), null, null, 0, receivedAt, sender.ObserverTokenId, sender.Name);
     }
 }

@@ -1,15 +1,17 @@
 using System.CommandLine;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using ProtocolOcr.Cli.Uploading;
 
 namespace ProtocolOcr.Cli.Commands;
 
 /// <summary>
-/// <c>upload PHOTO... --api URL [--election ID] [--region R] [--precinct N] [--wait]</c>: sends photos to a running API
+/// <c>upload PHOTO... --api URL --token T [--election ID] [--region R] [--precinct N] [--wait]</c>: sends photos to a running API
 /// as an observer would and, with --wait, prints what the worker made of each.
 /// </summary>
 public static class UploadCommand
 {
+    public const string TokenVariable = "PROTOCOLOCR_TOKEN";
     private static readonly string[] FinalStatuses = ["accepted", "needs_review", "rejected", "failed"];
 
     public static Command Create()
@@ -20,11 +22,15 @@ public static class UploadCommand
         var region = new Option<string>("--region") { Description = "Region of the precinct.", DefaultValueFactory = _ => "Almaty" };
         var precinct = new Option<int>("--precinct") { Description = "Precinct number of the first photo; each next photo gets the next number.", DefaultValueFactory = _ => 1 };
         var wait = new Option<bool>("--wait") { Description = "Wait until every upload is processed and print the results." };
+        var token = new Option<string>("--token")
+        {
+            Description = $"Observer token (default: the {TokenVariable} environment variable).",
+        };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for processing with --wait.", DefaultValueFactory = _ => 300 };
 
         var command = new Command("upload", "Upload photos to the drop endpoint of a running API, as an observer would.")
         {
-            photos, api, election, region, precinct, wait, timeout,
+            photos, api, election, region, precinct, token, wait, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,7 +40,15 @@ public static class UploadCommand
                 return 2;
             }
 
+            var observerToken = parse.GetValue(token) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(TokenVariable);
+            if (string.IsNullOrWhiteSpace(observerToken))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"No observer token: pass --token or set {TokenVariable} (issue one with 'tokens issue').");
+                return 2;
+            }
+
             using var http = new HttpClient { BaseAddress = baseUri };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", observerToken);
             var client = new UploadClient(http);
             var attempts = new List<UploadAttempt>();
             var number = parse.GetValue(precinct);

@@ -1,9 +1,11 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ProtocolOcr.Infrastructure.Blobs;
+using ProtocolOcr.Infrastructure.People;
 using ProtocolOcr.Infrastructure.Recognitions;
 using ProtocolOcr.Infrastructure.Uploads;
 
@@ -41,6 +43,9 @@ public static class InfrastructureServiceCollectionExtensions
             new OriginalPhotoStore(provider.GetRequiredService<BlobContainerClient>()));
         services.AddSingleton<UploadRepository>();
         services.AddSingleton<RecognitionRepository>();
+        services.AddSingleton<UserRepository>();
+        services.AddSingleton<ObserverTokenRepository>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

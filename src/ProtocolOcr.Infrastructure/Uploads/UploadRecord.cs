@@ -1,6 +1,9 @@
 namespace ProtocolOcr.Infrastructure.Uploads;
 
-/// <summary>A row of <c>uploads</c>. Times are UTC.</summary>
+/// <summary>
+/// A row of <c>uploads</c>. Times are UTC. <see cref="ObserverTokenId"/> is the token the photo came with (null when a
+/// staff member uploaded it); <see cref="SubmittedBy"/> is the observer's or staff member's name.
+/// </summary>
 public sealed record UploadRecord(
     Guid Id,
     string Sha256,
@@ -18,4 +21,6 @@ public sealed record UploadRecord(
     string? ReasonCode,
     string? ReasonMessage,
     int Attempts,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    Guid? ObserverTokenId = null,
+    string? SubmittedBy = null);

@@ -10,7 +10,8 @@ public sealed class UploadRepository(NpgsqlDataSource dataSource)
     private const string Columns = """
         id, sha256, blob_key AS BlobKey, election_id AS ElectionId, region, precinct, note, format,
         size_bytes AS SizeBytes, pixel_width AS PixelWidth, pixel_height AS PixelHeight, received_at AS ReceivedAt,
-        status, reason_code AS ReasonCode, reason_message AS ReasonMessage, attempts, updated_at AS UpdatedAt
+        status, reason_code AS ReasonCode, reason_message AS ReasonMessage, attempts, updated_at AS UpdatedAt,
+        observer_token_id AS ObserverTokenId, submitted_by AS SubmittedBy
         """;
 
     /// <summary>The form id of the election, or null when the election is unknown.</summary>
@@ -44,9 +45,11 @@ public sealed class UploadRepository(NpgsqlDataSource dataSource)
     {
         var inserted = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO uploads (id, sha256, blob_key, election_id, region, precinct, note, format, size_bytes,
-                                 pixel_width, pixel_height, received_at, status, attempts, updated_at)
+                                 pixel_width, pixel_height, received_at, status, attempts, updated_at,
+                                 observer_token_id, submitted_by)
             VALUES (@Id, @Sha256, @BlobKey, @ElectionId, @Region, @Precinct, @Note, @Format, @SizeBytes,
-                    @PixelWidth, @PixelHeight, @ReceivedAt, @Status, @Attempts, @UpdatedAt)
+                    @PixelWidth, @PixelHeight, @ReceivedAt, @Status, @Attempts, @UpdatedAt,
+                    @ObserverTokenId, @SubmittedBy)
             ON CONFLICT (sha256) DO NOTHING
             """, upload, cancellationToken: cancellationToken));
         if (inserted == 0)
@@ -55,7 +58,7 @@ public sealed class UploadRepository(NpgsqlDataSource dataSource)
         }
 
         await AuditLog.AppendAsync(connection,
-            new AuditEvent("api", "upload", upload.Id.ToString(), null, null, upload.Status, "photo received"),
+            new AuditEvent(upload.SubmittedBy ?? "api", "upload", upload.Id.ToString(), null, null, upload.Status, "photo received"),
             cancellationToken);
         return true;
     }

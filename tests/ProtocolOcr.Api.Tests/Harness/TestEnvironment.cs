@@ -5,6 +5,7 @@ using Npgsql;
 using ProtocolOcr.Infrastructure.Blobs;
 using ProtocolOcr.Infrastructure.Configuration;
 using ProtocolOcr.Infrastructure.Database;
+using ProtocolOcr.Infrastructure.People;
 
 namespace ProtocolOcr.Api.Tests.Harness;
 
@@ -61,6 +62,37 @@ public sealed class TestEnvironment
         var unpooled = new NpgsqlConnectionStringBuilder(DatabaseConnectionString) { Pooling = false };
         await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    /// <summary>Creates a staff account straight in the database, as <c>protocol-ocr users add</c> does.</summary>
+    public async Task CreateStaffUserAsync(string name, string role, string password = StaffClients.DefaultPassword)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(DatabaseConnectionString);
+        await new UserRepository(dataSource).AddAsync(name, role, password, "test", CancellationToken.None);
+    }
+
+    /// <summary>Issues an observer token straight in the database, as <c>protocol-ocr tokens issue</c> does.</summary>
+    public async Task<IssuedToken> IssueObserverTokenAsync(string observer = "observer-1")
+    {
+        await using var dataSource = NpgsqlDataSource.Create(DatabaseConnectionString);
+        return await new ObserverTokenRepository(dataSource, TimeProvider.System).IssueAsync(observer, "test", CancellationToken.None);
+    }
+
+    public async Task RevokeObserverTokenAsync(Guid id)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(DatabaseConnectionString);
+        Assert.True(await new ObserverTokenRepository(dataSource, TimeProvider.System).RevokeAsync(id, "test", CancellationToken.None));
+    }
+
+    /// <summary>A client of <paramref name="api"/> carrying a fresh observer token for <paramref name="observer"/>.</summary>
+    public async Task<HttpClient> CreateObserverClientAsync(ApiFactory api, string observer = "observer-1") =>
+        api.CreateObserverClient((await IssueObserverTokenAsync(observer)).Token);
+
+    /// <summary>A client of <paramref name="api"/> signed in through the login page as a new staff user.</summary>
+    public async Task<HttpClient> CreateStaffClientAsync(ApiFactory api, string name, string role)
+    {
+        await CreateStaffUserAsync(name, role);
+        return await api.CreateStaffClientAsync(name, StaffClients.DefaultPassword);
     }
 
     public Task<long> UploadRowsAsync() => ScalarAsync("SELECT count(*) FROM uploads");
