@@ -62,7 +62,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30));
+        // Generous: on a saturated machine node alone can take tens of seconds to start.
+        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(120));
     }
 
     /// <summary>SIGTERM, so Azurite saves its metadata and the blobs are still there after <see cref="RestartAsync"/>.</summary>

@@ -26,7 +26,7 @@ public sealed class BlobWriteFaultTests(ServicesFixture services) : IAsyncLifeti
         _api = _environment.CreateApi(replaceServices: collection => collection.AddSingleton<IOriginalPhotoStore>(provider =>
             _store = new FaultyPhotoStore(new OriginalPhotoStore(provider.GetRequiredService<BlobContainerClient>()),
                 sha256 => _environment.ScalarAsync("SELECT count(*) FROM uploads WHERE sha256 = @sha256", new { sha256 }))));
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
     }
 
     public async Task DisposeAsync()

@@ -15,7 +15,7 @@ public sealed class ConsistencyCheckTests(ServicesFixture services) : IAsyncLife
     {
         _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         _api = _environment.CreateApi();
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
     }
 
     public async Task DisposeAsync()

@@ -25,7 +25,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         _azurite = await AzuriteServer.StartAsync();
         _environment = await TestEnvironment.CreateAsync(_postgres, _azurite);
         _api = _environment.CreateApi();
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
     }
 
     public async Task DisposeAsync()

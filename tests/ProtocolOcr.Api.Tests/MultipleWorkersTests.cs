@@ -16,7 +16,7 @@ public sealed class MultipleWorkersTests(ServicesFixture services) : IAsyncLifet
     {
         _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
         _api = _environment.CreateApi();
-        _client = _api.CreateClient();
+        _client = await _environment.CreateObserverClientAsync(_api);
     }
 
     public async Task DisposeAsync()

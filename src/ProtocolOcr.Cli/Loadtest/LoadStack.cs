@@ -1,6 +1,8 @@
 using System.Globalization;
 using ProtocolOcr.Core.Forms.Loading;
+using Npgsql;
 using ProtocolOcr.Infrastructure.Database;
+using ProtocolOcr.Infrastructure.People;
 using ProtocolOcr.LocalStack;
 
 namespace ProtocolOcr.Cli.Loadtest;
@@ -33,6 +35,9 @@ public sealed class LoadStack : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> Workers => _workers;
 
+    /// <summary>Observer tokens, one per simulated phone, issued as an admin would.</summary>
+    public IReadOnlyList<string> ObserverTokens { get; private set; } = [];
+
     public static async Task<LoadStack> StartAsync(LoadtestSettings settings, TextWriter log)
     {
         var postgres = await PostgresServer.StartAsync();
@@ -49,6 +54,7 @@ public sealed class LoadStack : IAsyncDisposable
 
             var stack = new LoadStack(postgres, azurite, database);
             await log.WriteLineAsync($"PostgreSQL on port {postgres.Port}, Azurite on port {azurite.Port}");
+            stack.ObserverTokens = await IssueTokensAsync(database, settings.Phones);
             await stack.StartServicesAsync(settings);
             return stack;
         }
@@ -83,6 +89,19 @@ public sealed class LoadStack : IAsyncDisposable
 
         await Azurite.DisposeAsync();
         await Postgres.DisposeAsync();
+    }
+
+    private static async Task<IReadOnlyList<string>> IssueTokensAsync(string database, int count)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var tokens = new ObserverTokenRepository(dataSource, TimeProvider.System);
+        var issued = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            issued.Add((await tokens.IssueAsync($"loadtest-phone-{i}", "loadtest", CancellationToken.None)).Token);
+        }
+
+        return issued;
     }
 
     private async Task StartServicesAsync(LoadtestSettings settings)

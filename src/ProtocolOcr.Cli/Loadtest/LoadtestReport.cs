@@ -24,7 +24,14 @@ public sealed record LoadtestReport
 
     /// <summary>Receipts whose SHA-256 differs from the bytes sent, or two receipts for the same bytes with different ids.</summary>
     [JsonPropertyName("receipt_mismatches")] public int ReceiptMismatches { get; init; }
-    [JsonPropertyName("resent_after_503")] public int ResentAfter503 { get; init; }
+    /// <summary>Requests sent again after a 503 or a dropped connection (the receipt came on a later attempt).</summary>
+    [JsonPropertyName("resent")] public int Resent { get; init; }
+
+    /// <summary>Final answers by HTTP status ("0": no answer after every resend).</summary>
+    [JsonPropertyName("answers")] public IReadOnlyDictionary<string, int> Answers { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Uploads by final status and reason code, e.g. "rejected/page_not_found".</summary>
+    [JsonPropertyName("outcomes")] public IReadOnlyDictionary<string, long> Outcomes { get; init; } = new Dictionary<string, long>();
     [JsonPropertyName("workers")] public int Workers { get; init; }
     [JsonPropertyName("threads_per_worker")] public int ThreadsPerWorker { get; init; }
     [JsonPropertyName("concurrency")] public int Concurrency { get; init; }

@@ -21,7 +21,7 @@ public sealed class LoadtestRunner(LoadtestSettings settings, TextWriter log)
 
         await log.WriteLineAsync($"Sending {plan.Count} uploads, {settings.Concurrency} at a time, to {settings.Workers} worker process(es)...");
         var clock = Stopwatch.StartNew();
-        var outcomes = await new UploadBurst(stack.ApiAddress, pool, settings.Concurrency).SendAsync(plan, deadline.Token);
+        var outcomes = await new UploadBurst(stack.ApiAddress, pool, settings.Concurrency, stack.ObserverTokens).SendAsync(plan, deadline.Token);
         var uploadSeconds = clock.Elapsed.TotalSeconds;
         await log.WriteLineAsync($"Uploads answered in {uploadSeconds:F1} s; waiting for the workers...");
 
@@ -33,6 +33,16 @@ public sealed class LoadtestRunner(LoadtestSettings settings, TextWriter log)
         if (!allProcessed)
         {
             mismatches = [$"not every upload was processed within {settings.Timeout.TotalMinutes:F0} min", .. mismatches];
+        }
+
+        if (mismatches.Count > 0)
+        {
+            // Only warnings and errors are logged by the services here; they say why an answer or a job went wrong.
+            await log.WriteLineAsync("API log:\n" + Tail(stack.Api.Output));
+            foreach (var worker in stack.Workers)
+            {
+                await log.WriteLineAsync($"worker {worker.Id} log:\n" + Tail(worker.Output));
+            }
         }
 
         var latencies = outcomes.Where(o => o.Acknowledged).Select(o => o.LatencyMs).Order().ToList();
@@ -91,6 +101,8 @@ public sealed class LoadtestRunner(LoadtestSettings settings, TextWriter log)
             return false;
         }
     }
+
+    private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(60));
 
     private static double Percentile(IReadOnlyList<double> sorted, double quantile) =>
         sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)], 1);

@@ -20,4 +20,10 @@ public sealed record LoadtestSettings(
 {
     public const string ElectionId = "kz-2019-president";
     public const string FormId = "kz.president.2019";
+
+    /// <summary>Uploads one phone sends at most; the API's default rate limit allows 30 per minute per token.</summary>
+    private const int UploadsPerPhone = 20;
+
+    /// <summary>Observers (tokens) sending the burst: at least one per connection, and few uploads each, as on the night.</summary>
+    public int Phones => Math.Max(Concurrency, (Uploads + UploadsPerPhone - 1) / UploadsPerPhone);
 }

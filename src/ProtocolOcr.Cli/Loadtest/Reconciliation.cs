@@ -42,7 +42,10 @@ public static class Reconciliation
             Lost = lost,
             ProcessedTwice = stored.ProcessedTwice,
             ReceiptMismatches = receiptMismatches,
-            ResentAfter503 = outcomes.Sum(o => o.Retries),
+            Resent = outcomes.Sum(o => o.Retries),
+            Answers = outcomes.GroupBy(o => o.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            Outcomes = stored.Outcomes,
             Reconciled = mismatches.Count == 0,
             Mismatches = mismatches,
         };

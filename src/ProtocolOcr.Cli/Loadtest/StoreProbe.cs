@@ -21,8 +21,11 @@ public sealed class StoreProbe(string databaseConnectionString, string blobConne
     public async Task<StoredCounts> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(databaseConnectionString);
-        var rows = (await connection.QueryAsync<(string Sha256, string Status)>(new CommandDefinition(
-            "SELECT sha256, status FROM uploads", cancellationToken: cancellationToken))).ToList();
+        var rows = (await connection.QueryAsync<(string Sha256, string Status, string? Reason)>(new CommandDefinition("""
+            SELECT u.sha256, u.status, coalesce(u.reason_code, r.reason_code) AS reason
+            FROM uploads u
+            LEFT JOIN LATERAL (SELECT reason_code FROM recognitions WHERE upload_id = u.id ORDER BY id DESC LIMIT 1) r ON true
+            """, cancellationToken: cancellationToken))).ToList();
         var recognitionRows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM recognitions");
         var withResult = await connection.ExecuteScalarAsync<long>("""
             SELECT count(*) FROM uploads u
@@ -45,7 +48,9 @@ public sealed class StoreProbe(string databaseConnectionString, string blobConne
             withResult,
             rows.Count(r => r.Status == "rejected"),
             rows.Count(r => r.Status == "failed"),
-            processedTwice);
+            processedTwice,
+            rows.GroupBy(r => r.Reason is null ? r.Status : $"{r.Status}/{r.Reason}")
+                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count()));
     }
 
     private async Task<IReadOnlySet<string>> BlobSha256sAsync(CancellationToken cancellationToken)

@@ -13,4 +13,5 @@ public sealed record StoredCounts(
     long UploadsWithResult,
     long Rejected,
     long Failed,
-    long ProcessedTwice);
+    long ProcessedTwice,
+    IReadOnlyDictionary<string, long> Outcomes);

@@ -8,11 +8,13 @@ namespace ProtocolOcr.Cli.Loadtest;
 
 /// <summary>
 /// Sends the planned uploads with a fixed number of requests in flight, as many phones would, and times each
-/// acknowledgement. A 503 is resent after a short pause, as the phone app does on Retry-After.
+/// acknowledgement. A 503 or a dropped connection is resent after a pause (Retry-After, at most 5 s), as the phone
+/// app does; each resend is counted, and the latency runs from the first attempt to the receipt.
 /// </summary>
-public sealed class UploadBurst(Uri api, PhotoPool pool, int concurrency)
+public sealed class UploadBurst(Uri api, PhotoPool pool, int concurrency, IReadOnlyList<string> observerTokens)
 {
-    private const int MaxRetries = 5;
+    private const int MaxRetries = 20;
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyList<UploadOutcome>> SendAsync(IReadOnlyList<PlannedUpload> plan, CancellationToken cancellationToken)
     {
@@ -39,12 +41,15 @@ public sealed class UploadBurst(Uri api, PhotoPool pool, int concurrency)
             form.Add(new StringContent(LoadtestSettings.ElectionId), "electionId");
             form.Add(new StringContent("Almaty"), "region");
             form.Add(new StringContent((1000 + upload.Variant).ToString(System.Globalization.CultureInfo.InvariantCulture)), "precinct");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/uploads") { Content = form };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", observerTokens[index % observerTokens.Count]);
             try
             {
-                using var response = await http.PostAsync("api/uploads", form, cancellationToken);
+                using var response = await http.SendAsync(request, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < MaxRetries)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                    var retryAfter = response.Headers.RetryAfter?.Delta ?? LongestPause;
+                    await Task.Delay(retryAfter < LongestPause ? retryAfter : LongestPause, cancellationToken);
                     continue;
                 }
 
@@ -58,11 +63,12 @@ public sealed class UploadBurst(Uri api, PhotoPool pool, int concurrency)
                 return new UploadOutcome(upload, sha256, 202, receipt.GetProperty("id").GetGuid(), receipt.GetProperty("sha256").GetString(),
                     clock.Elapsed.TotalMilliseconds, attempt);
             }
-            catch (HttpRequestException) when (attempt < MaxRetries)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested
+                                      && attempt < MaxRetries)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                await Task.Delay(LongestPause, cancellationToken);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 return new UploadOutcome(upload, sha256, 0, null, null, clock.Elapsed.TotalMilliseconds, attempt);
             }

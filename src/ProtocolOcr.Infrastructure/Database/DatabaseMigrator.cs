@@ -14,6 +14,9 @@ public static class DatabaseMigrator
 {
     public const string HangfireSchema = "hangfire";
 
+    /// <summary>The least-privilege role the API and the worker log in as members of (migration 0004).</summary>
+    public const string ApplicationRole = "protocolocr_app";
+
     public static MigrationResult Migrate(string connectionString, TextWriter log)
     {
         var upgrader = DeployChanges.To
@@ -34,7 +37,19 @@ public static class DatabaseMigrator
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         PostgreSqlObjectsInstaller.Install(connection, HangfireSchema);
+        GrantHangfireToApplicationRole(connection);
         return new MigrationResult(true, result.Scripts.Select(s => s.Name).ToList(), null);
+    }
+
+    /// <summary>The application role (migration 0004) reads and writes Hangfire's tables; only migrate changes them.</summary>
+    private static void GrantHangfireToApplicationRole(NpgsqlConnection connection)
+    {
+        using var command = new NpgsqlCommand($"""
+            GRANT USAGE ON SCHEMA {HangfireSchema} TO {ApplicationRole};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {HangfireSchema} TO {ApplicationRole};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {HangfireSchema} TO {ApplicationRole};
+            """, connection);
+        command.ExecuteNonQuery();
     }
 
     private sealed class TextWriterUpgradeLog(TextWriter writer) : IUpgradeLog

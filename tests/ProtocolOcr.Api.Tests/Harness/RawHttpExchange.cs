@@ -12,14 +12,15 @@ namespace ProtocolOcr.Api.Tests.Harness;
 internal static class RawHttpExchange
 {
     public static async Task<(int Status, string Body)> PostAsync(
-        Uri address, string path, string contentType, HttpContent body, bool chunked)
+        Uri address, string path, string bearerToken, string contentType, HttpContent body, bool chunked)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(address.Host, address.Port);
         var stream = client.GetStream();
         var length = chunked ? "Transfer-Encoding: chunked" : $"Content-Length: {body.Headers.ContentLength}";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: {contentType}\r\n{length}\r\nConnection: close\r\n\r\n"));
+            $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: Bearer {bearerToken}\r\n" +
+            $"Content-Type: {contentType}\r\n{length}\r\nConnection: close\r\n\r\n"));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var answer = ReadAnswerAsync(stream, timeout.Token);

@@ -21,7 +21,8 @@ public sealed class WorkerProcess : IAsyncDisposable
     public double PeakMemoryMegabytes => _process.PeakMemoryMegabytes;
 
     public static WorkerProcess Start(
-        TestEnvironment environment, int invisibilityTimeoutSeconds = 90, int maxAttempts = 5)
+        TestEnvironment environment, int invisibilityTimeoutSeconds = 90, int maxAttempts = 5,
+        IReadOnlyDictionary<string, string>? overrides = null)
     {
         var settings = new Dictionary<string, string>(environment.Settings)
         {
@@ -31,6 +32,11 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["PROTOCOLOCR_FORMS"] = Path.Combine(RepositoryPaths.Root, "forms"),
             ["DOTNET_ENVIRONMENT"] = "Development",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         return new WorkerProcess(ServiceProcess.Start(ServiceAssemblies.Worker, settings));
     }
 
