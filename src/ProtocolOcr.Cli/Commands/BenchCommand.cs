@@ -71,6 +71,7 @@ public static class BenchCommand
             var version = outcomes.Select(outcome => outcome.Recognition.PipelineVersion).FirstOrDefault() ?? "unknown";
             var report = MetricsCalculator.Report(outcomes, tolerancePixels, costs, version);
             BenchmarkTable.Write(output, report);
+            StageCostTable.Write(output, outcomes);
             if (parse.GetValue(json) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, report.ToJson(), cancellationToken);

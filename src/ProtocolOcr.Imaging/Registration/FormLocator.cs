@@ -17,6 +17,12 @@ public sealed class FormLocator
     /// <summary>Calibrated on DEV (seeds 100-102): good photos registered 0.69-0.94, wrong fits and other documents 0.10-0.25.</summary>
     public const double MinScore = 0.45;
 
+    /// <summary>
+    /// A photo that registers to another form almost as well as (or better than) to this one after starting from that
+    /// fit is this form: only a clearly better fit to another form is a mismatch.
+    /// </summary>
+    private const double SameLayoutMargin = 0.05;
+
     /// <summary>How far outside the photo a page corner may lie (fraction of the photo's long side) before it is cut off.</summary>
     private const double CornerOutsideFraction = 0.01;
 
@@ -30,12 +36,7 @@ public sealed class FormLocator
         var registered = _registrar.Register(photo, page?.Quad, reference);
         if (registered is not null && registered.Score >= MinScore)
         {
-            if (RunsOutOfThePhoto(registered.PageCorners, photo))
-            {
-                throw PageDetector.CutOff();
-            }
-
-            return registered;
+            return Accepted(registered, photo);
         }
 
         if (pageRejection is not null)
@@ -43,23 +44,32 @@ public sealed class FormLocator
             throw pageRejection;
         }
 
-        var otherForm = _references.AllBut(reference.FormId)
-            .Select(candidate => (candidate.FormId, Score: _registrar.Register(photo, page?.Quad, candidate)?.Score ?? 0))
-            .Where(candidate => candidate.Score >= MinScore)
-            .OrderByDescending(candidate => candidate.Score)
-            .Select(candidate => candidate.FormId)
+        var other = _references.AllBut(reference.FormId)
+            .Select(candidate => (candidate.FormId, Registered: _registrar.Register(photo, page?.Quad, candidate)))
+            .Where(candidate => candidate.Registered is { Score: >= MinScore })
+            .OrderByDescending(candidate => candidate.Registered!.Score)
             .FirstOrDefault();
-        if (otherForm is not null)
+        if (other.Registered is not null)
         {
+            // Forms sharing a layout: the other form's fit is a good start for this one, which may have missed its own.
+            var retried = _registrar.Register(photo, other.Registered, reference);
+            if (retried.Score >= MinScore && retried.Score >= other.Registered.Score - SameLayoutMargin)
+            {
+                return Accepted(retried, photo);
+            }
+
             throw new PhotoRejectedException(
                 ReasonCodes.TemplateMismatch,
-                $"This photo shows the protocol form '{otherForm}', not '{reference.FormId}': upload it for the election it belongs to.");
+                $"This photo shows the protocol form '{other.FormId}', not '{reference.FormId}': upload it for the election it belongs to.");
         }
 
         throw new PhotoRejectedException(
             ReasonCodes.NotAProtocol,
             $"The page does not look like the protocol form '{reference.FormId}': photograph the precinct's result protocol itself.");
     }
+
+    private static RegisteredPage Accepted(RegisteredPage registered, DecodedPhoto photo) =>
+        RunsOutOfThePhoto(registered.PageCorners, photo) ? throw PageDetector.CutOff() : registered;
 
     private static bool RunsOutOfThePhoto(Point2f[] corners, DecodedPhoto photo)
     {

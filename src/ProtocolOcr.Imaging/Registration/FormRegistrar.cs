@@ -61,16 +61,28 @@ public sealed class FormRegistrar
             }
         }
 
-        if (best is null)
-        {
-            return null;
-        }
+        return best is { } found ? Refine(gray, fineScale, found.Homography, found.Start, reference) : null;
+    }
 
+    /// <summary>
+    /// Registers the photo to <paramref name="reference"/> starting from another registration of it (e.g. to a form
+    /// with the same layout), at the fine level only.
+    /// </summary>
+    public RegisteredPage Register(DecodedPhoto photo, RegisteredPage start, FormReference reference)
+    {
+        double fineScale = Math.Min(1.0, (double)PhotoLongSide / Math.Max(photo.Width, photo.Height));
+        using var gray = new Mat();
+        Cv2.CvtColor(photo.Image, gray, ColorConversionCodes.BGR2GRAY);
+        return Refine(gray, fineScale, start.ReferenceToPhoto, start.Start, reference);
+    }
+
+    private static RegisteredPage Refine(Mat gray, double fineScale, double[] start, RegistrationStart startKind, FormReference reference)
+    {
         using var photoFine = StructureImage.Of(gray, fineScale);
-        var refined = Ecc(reference.Fine, FormReference.FineScale, photoFine, fineScale, best.Value.Homography, FineCriteria);
+        var refined = Ecc(reference.Fine, FormReference.FineScale, photoFine, fineScale, start, FineCriteria);
         return refined is { } fine
-            ? new RegisteredPage(fine.Homography, fine.Score, best.Value.Start, reference.Size)
-            : new RegisteredPage(best.Value.Homography, 0, best.Value.Start, reference.Size);
+            ? new RegisteredPage(fine.Homography, fine.Score, startKind, reference.Size)
+            : new RegisteredPage(start, 0, startKind, reference.Size);
     }
 
     private static Point2f[] TurnedHalfRound(Point2f[] corners) => [corners[2], corners[3], corners[0], corners[1]];
