@@ -199,6 +199,22 @@ public sealed class SecurityTests(ServicesFixture services) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_disabled_account_loses_its_signed_in_session_at_the_next_request()
+    {
+        using var olga = await _environment.CreateStaffClientAsync(_api, "olga", "operator");
+        using (var before = await olga.GetAsync("/review"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await _environment.ScalarAsync("UPDATE users SET disabled = true WHERE name = 'olga' RETURNING 0");
+        using var after = await olga.GetAsync("/review");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hangfire_dashboard_is_for_admins_only()
     {
         using var anonymous = _api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

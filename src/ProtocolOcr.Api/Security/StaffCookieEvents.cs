@@ -18,6 +18,7 @@ public static class StaffCookieEvents
         cookie.AccessDeniedPath = "/account/denied";
         cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
         cookie.SlidingExpiration = true;
+        cookie.Events.OnValidatePrincipal = StaffPrincipalValidator.ValidateAsync;
         cookie.Events.OnRedirectToLogin = context => IsApi(context)
             ? WriteAsync(context, StatusCodes.Status401Unauthorized, SecurityReasonCodes.NotSignedIn, "Sign in first.")
             : Redirect(context);
