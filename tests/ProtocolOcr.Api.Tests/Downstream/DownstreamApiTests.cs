@@ -69,6 +69,7 @@ public sealed class DownstreamApiTests(ServicesFixture services)
         var page = await analyst.GetFromJsonAsync<JsonElement>("/api/results/discrepancies?election=test-2019&region=Almaty&page=2&pageSize=10");
         var precinct = await analyst.GetFromJsonAsync<JsonElement>("/api/results/discrepancies?election=test-2019&precinct=101&pageSize=100");
         var export = await analyst.GetAsync("/api/results/discrepancies.csv?election=test-2019");
+        var disagreements = await analyst.GetFromJsonAsync<JsonElement>("/api/results/disagreements?election=test-2019");
         var unknown = await analyst.GetAsync("/api/results/nothing");
         var badPage = await analyst.GetAsync("/api/results/coverage?pageSize=0");
 
@@ -89,6 +90,9 @@ public sealed class DownstreamApiTests(ServicesFixture services)
 
         Assert.Equal(51, rows.Count);
         Assert.Equal([("101", "V3", -30L), ("101", "V6", 50L), ("201", "L4", 50L), ("201", "V6", 50L)], rows.Where(r => r.Difference != 0));
+        var disputed = Assert.Single(disagreements.GetProperty("items").EnumerateArray());
+        Assert.Equal(("103", "V6"), (disputed.GetProperty("precinct").GetString(), disputed.GetProperty("field_id").GetString()));
+        Assert.Equal([390, 890], disputed.GetProperty("disagreement").EnumerateArray().Select(d => d.GetProperty("value").GetInt32()).Order());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
     }

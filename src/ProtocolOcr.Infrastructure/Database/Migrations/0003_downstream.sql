@@ -75,6 +75,15 @@ JOIN elections e ON e.id = r.election_id
 LEFT JOIN form_fields f ON f.form_id = e.form_id AND f.field_id = r.field_id
 WHERE r.value IS NOT NULL;
 
+-- Lines on which a precinct's photos (or operators' decisions) disagree: the review desk's queue of precincts, with
+-- every upload's value ([{value, source, uploadId}]) so both crops can be shown side by side.
+CREATE VIEW disagreements AS
+SELECT r.election_id, r.region, r.precinct, r.field_id, f.line_number, f.label, r.upload_ids, r.disagreement
+FROM precinct_results r
+JOIN elections e ON e.id = r.election_id
+LEFT JOIN form_fields f ON f.form_id = e.form_id AND f.field_id = r.field_id
+WHERE r.source = 'disagreement';
+
 -- Precincts of the registry with a photo, with a verified protocol, and waiting for review, per region.
 CREATE VIEW coverage_by_region AS
 SELECT p.election_id, p.region,

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 
@@ -70,7 +71,10 @@ public sealed class ResultsRepository(NpgsqlDataSource dataSource)
             var row = new Dictionary<string, object?>(reader.FieldCount, StringComparer.Ordinal);
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                row[reader.GetName(i)] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i);
+                row[reader.GetName(i)] = await reader.IsDBNullAsync(i, cancellationToken) ? null
+                    // jsonb stays JSON in the answer instead of becoming an escaped string.
+                    : reader.GetDataTypeName(i) == "jsonb" ? JsonDocument.Parse(reader.GetString(i)).RootElement.Clone()
+                    : reader.GetValue(i);
             }
 
             yield return row;
