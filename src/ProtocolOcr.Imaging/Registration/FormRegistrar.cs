@@ -17,6 +17,9 @@ public sealed class FormRegistrar
     private const float FeatureRatio = 0.8f;
     private const int MinFeatureInliers = 12;
 
+    /// <summary>A fine-level score at or above this is a sure fit (DEV good photos 0.69-0.94); below, every start is refined.</summary>
+    private const double ConfidentScore = 0.68;
+
     private static readonly TermCriteria CoarseCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 30, 1e-3);
     private static readonly TermCriteria FineCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 15, 1e-4);
 
@@ -34,34 +37,60 @@ public sealed class FormRegistrar
         Cv2.CvtColor(photo.Image, gray, ColorConversionCodes.BGR2GRAY);
         using var photoCoarse = StructureImage.Of(gray, coarseScale);
 
-        (double[] Homography, double Score, RegistrationStart Start)? best = null;
+        var fits = new List<(double[] Homography, double Score, RegistrationStart Start)>();
         if (outline is not null)
         {
             foreach (var corners in new[] { outline.Corners, TurnedHalfRound(outline.Corners) })
             {
                 var start = FromCorners(corners, reference.Size);
-                if (Ecc(reference.Coarse, FormReference.CoarseScale, photoCoarse, coarseScale, start, CoarseCriteria) is { } fit
-                    && (best is null || fit.Score > best.Value.Score))
+                if (Ecc(reference.Coarse, FormReference.CoarseScale, photoCoarse, coarseScale, start, CoarseCriteria) is { } fit)
                 {
-                    best = (fit.Homography, fit.Score, RegistrationStart.PageOutline);
+                    fits.Add((fit.Homography, fit.Score, RegistrationStart.PageOutline));
                 }
             }
         }
 
-        if (best is null || best.Value.Score < AcceptScore)
+        bool featuresTried = false;
+        void TryFeatures()
         {
+            featuresTried = true;
             double featureScale = Math.Min(1.0, FeatureToFine * fineScale);
             using var photoSmall = new Mat();
             Cv2.Resize(gray, photoSmall, new Size(), featureScale, featureScale, InterpolationFlags.Area);
             if (FeatureHomography(photoSmall, featureScale, reference) is { } start
-                && Ecc(reference.Coarse, FormReference.CoarseScale, photoCoarse, coarseScale, start, CoarseCriteria) is { } fit
-                && (best is null || fit.Score > best.Value.Score))
+                && Ecc(reference.Coarse, FormReference.CoarseScale, photoCoarse, coarseScale, start, CoarseCriteria) is { } fit)
             {
-                best = (fit.Homography, fit.Score, RegistrationStart.FeatureMatch);
+                fits.Add((fit.Homography, fit.Score, RegistrationStart.FeatureMatch));
             }
         }
 
-        return best is { } found ? Refine(gray, fineScale, found.Homography, found.Start, reference) : null;
+        if (fits.Count == 0 || fits.Max(fit => fit.Score) < AcceptScore)
+        {
+            TryFeatures();
+        }
+
+        if (fits.Count == 0)
+        {
+            return null;
+        }
+
+        var best = fits.MaxBy(fit => fit.Score);
+        var registered = Refine(gray, fineScale, best.Homography, best.Start, reference);
+        if (registered.Score >= ConfidentScore)
+        {
+            return registered;
+        }
+
+        // An unsure fit: the coarse level may have preferred a wrong start; let every start compete at the fine level.
+        if (!featuresTried)
+        {
+            TryFeatures();
+        }
+
+        return fits.Where(fit => fit != best)
+            .Select(fit => Refine(gray, fineScale, fit.Homography, fit.Start, reference))
+            .Append(registered)
+            .MaxBy(candidate => candidate.Score);
     }
 
     /// <summary>
