@@ -68,6 +68,10 @@ public sealed class ReviewDeskTests(ServicesFixture services) : IAsyncLifetime
         Assert.Equal(protocol.Truth.Count - 1, await _environment.ScalarAsync(
             "SELECT count(*) FROM final_fields WHERE upload_id = @id AND source = 'ocr' AND confirmed_by IS NULL", new { id }));
         Assert.Equal(1, await _environment.ScalarAsync("SELECT count(*) FROM uploads WHERE id = @id AND status = 'accepted'", new { id }));
+        // The precinct's result for downstream tools now carries the operators' value.
+        Assert.Equal(1, await _environment.ScalarAsync(
+            "SELECT count(*) FROM precinct_results p JOIN uploads u USING (election_id, region, precinct) " +
+            "WHERE u.id = @id AND p.field_id = 'L3' AND p.value = @value AND p.source = 'operator'", new { id, value = protocol.TrueValue }));
         Assert.Equal(1, await _environment.ScalarAsync(
             "SELECT count(*) FROM audit_events WHERE entity_id = @id AND actor = 'olga' AND field_id = 'L3' AND old_value = @old " +
             "AND new_value = @new AND reason LIKE 'correction entered%'",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Infrastructure.Downstream.Consensus;
 using ProtocolOcr.Infrastructure.Recognitions;
 using ProtocolOcr.Infrastructure.Review;
 using ProtocolOcr.Infrastructure.Uploads;
@@ -9,7 +10,8 @@ namespace ProtocolOcr.Api.Review;
 
 /// <summary>Puts together what the review page shows: the reading, the operators' entries, live relations and history.</summary>
 public sealed class ReviewDesk(
-    UploadRepository uploads, RecognitionRepository recognitions, ReviewRepository review, IFormCatalog forms)
+    UploadRepository uploads, RecognitionRepository recognitions, ReviewRepository review, IFormCatalog forms,
+    PrecinctConsensusService consensus)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,6 +60,14 @@ public sealed class ReviewDesk(
 
         var blocking = await review.ClaimByOtherAsync(upload.Id, operatorName, cancellationToken);
         return (blocking is null, blocking);
+    }
+
+    /// <summary>After a protocol's values became final, or its photo was found unusable, its precinct's result changes.</summary>
+    public async Task RecomputePrecinctAsync(Guid uploadId, CancellationToken cancellationToken)
+    {
+        var upload = await uploads.GetAsync(uploadId, cancellationToken)
+            ?? throw new InvalidOperationException($"Upload {uploadId} disappeared during its review.");
+        await consensus.RecomputeAsync(new PrecinctKey(upload.ElectionId, upload.Region, upload.Precinct), cancellationToken);
     }
 
     public IReadOnlyList<RelationView> CheckRelations(string formId, IReadOnlyDictionary<string, long?> values) =>

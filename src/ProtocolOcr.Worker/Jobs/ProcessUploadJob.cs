@@ -36,7 +36,9 @@ public sealed class ProcessUploadJob(
             ?? throw new UploadProcessingFailedException($"Upload {uploadId} does not exist.");
         if (ProtocolStatusNames.Parse(upload.Status) != ProtocolStatus.Processing)
         {
-            logger.LogInformation("Upload {UploadId} is already {Status}; nothing to do", uploadId, upload.Status);
+            // A retry after the recognition was saved but before the precinct was recomputed lands here: finish that step.
+            logger.LogInformation("Upload {UploadId} is already {Status}; recomputing its precinct only", uploadId, upload.Status);
+            await RecomputePrecinctAsync(upload, cancellationToken);
             return;
         }
 
@@ -109,7 +111,10 @@ public sealed class ProcessUploadJob(
                 upload.Id, recognition.PipelineVersion);
         }
 
-        await consensus.RecomputeAsync(new PrecinctKey(upload.ElectionId, upload.Region, upload.Precinct), cancellationToken);
+        await RecomputePrecinctAsync(upload, cancellationToken);
         logger.LogInformation("Upload {UploadId}: {Status}", upload.Id, recognition.Status.ToWire());
     }
+
+    private Task RecomputePrecinctAsync(UploadRecord upload, CancellationToken cancellationToken) =>
+        consensus.RecomputeAsync(new PrecinctKey(upload.ElectionId, upload.Region, upload.Precinct), cancellationToken);
 }

@@ -42,6 +42,11 @@ public sealed class UploadModel(
         try
         {
             var result = await review.EnterAsync(id, entry.FieldId, entry.Value, OperatorName, cancellationToken);
+            if (result.Finalized)
+            {
+                await desk.RecomputePrecinctAsync(id, cancellationToken);
+            }
+
             return new JsonResult(new { outcome = result.Outcome.ToString().ToLowerInvariant(), finalized = result.Finalized });
         }
         catch (ReviewRejectedException e)
@@ -61,6 +66,7 @@ public sealed class UploadModel(
         try
         {
             await review.MarkUnusableAsync(id, reason ?? "", OperatorName, cancellationToken);
+            await desk.RecomputePrecinctAsync(id, cancellationToken);
             return Redirect("/review?done=unusable");
         }
         catch (ReviewRejectedException e)
