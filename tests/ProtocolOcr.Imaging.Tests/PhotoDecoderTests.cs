@@ -101,6 +101,20 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
     }
 
     [Fact]
+    public void Jpeg_with_data_appended_after_its_end_decodes()
+    {
+        // Phones append motion-photo video or depth maps after the image; such bytes hold 0xFF 0xDA by chance.
+        var trailer = new byte[64 * 1024];
+        trailer[^100] = 0xFF;
+        trailer[^99] = 0xDA;
+        byte[] withTrailer = [.. _photos.Photo.Bytes, .. trailer];
+
+        using var decoded = _decoder.Decode(withTrailer);
+
+        Assert.True(decoded.Image.Width > 0);
+    }
+
+    [Fact]
     public void Truncated_png_is_rejected_as_unreadable()
     {
         byte[] png = PhotoStager.Reencode(_photos.Photo.Bytes, MagickFormat.Png);
