@@ -15,3 +15,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO protocolo
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO protocolocr_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM protocolocr_app;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_versions FROM protocolocr_app;
+
+-- Tables and sequences later migrations create (run by the same owner) are granted the same way; a later append-only
+-- table must REVOKE UPDATE, DELETE, TRUNCATE from protocolocr_app itself, as above.
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO protocolocr_app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO protocolocr_app;
