@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
+using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
 using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Handwriting;
@@ -22,6 +23,7 @@ public static class PipelineServiceCollectionExtensions
         TesseractRuntime.Initialize();
         services.TryAddSingleton(PipelineSettings.Default);
         services.TryAddSingleton(ArbiterSettings.Default);
+        services.TryAddSingleton(ArithmeticSettings.Default);
         services.TryAddSingleton(_ => DigitClassifier.Load());
         services.TryAddSingleton(_ => new TesseractDigitReader());
         services.TryAddSingleton<IFieldReader>(provider => new EngineArbiter(
@@ -31,7 +33,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IProtocolPipeline>(provider => new ProtocolPipeline(
             provider.GetRequiredService<IFieldReader>(),
             provider.GetRequiredService<PipelineSettings>(),
-            provider.GetRequiredService<TesseractDigitReader>()));
+            provider.GetRequiredService<TesseractDigitReader>(),
+            provider.GetRequiredService<ArithmeticSettings>()));
         services.TryAddSingleton<IFormCatalog>(_ => FormCatalog.LoadDirectory(FormsDirectory.Locate()));
         return services;
     }

@@ -6,6 +6,7 @@ using ProtocolOcr.Imaging.Decoding;
 using ProtocolOcr.Imaging.Fields;
 using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Imaging.Quality;
+using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
 
 namespace ProtocolOcr.Pipeline;
@@ -26,15 +27,19 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     private readonly IFieldReader _reader;
     private readonly ProtocolValidator _validator = new();
     private readonly FieldDecider _decider;
+    private readonly ArithmeticCorrector _corrector;
 
     /// <param name="reader">Reads every field's value.</param>
     /// <param name="settings">Decision thresholds.</param>
+    /// <param name="arithmetic">Thresholds of the arithmetic correction; <see cref="ArithmeticSettings.Default"/> when null.</param>
     /// <param name="orientationReader">
     /// Reads the probe fields that tell which way up the page lies; defaults to <paramref name="reader"/>. Give it the
     /// printed-text engine: a digit classifier reads upside-down digits confidently (6 and 9, 1 and 7).
     /// </param>
-    public ProtocolPipeline(IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null)
+    public ProtocolPipeline(
+        IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null, ArithmeticSettings? arithmetic = null)
     {
+        _corrector = new ArithmeticCorrector(arithmetic ?? ArithmeticSettings.Default);
         _reader = reader;
         _orientation = new PageOrientation(_cropper, orientationReader ?? reader);
         _decider = new FieldDecider(settings);
@@ -69,8 +74,10 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             {
                 debug.WriteFields(crops);
                 var readings = clock.Time("read", () => crops.Select(crop => _reader.Read(crop, cancellationToken)).ToList());
-                var report = clock.Time("validate", () => _validator.Validate(form, readings));
-                var fields = clock.Time("decide", () => _decider.Decide(form, readings, report));
+                var verdicts = clock.Time("correct", () => _corrector.Judge(form, readings));
+                var corrected = ArithmeticCorrector.ApplyCorrections(readings, verdicts);
+                var report = clock.Time("validate", () => _validator.Validate(form, corrected));
+                var fields = clock.Time("decide", () => _decider.Decide(form, corrected, report, verdicts));
                 return new ProtocolRecognition(
                     form.Id, PipelineVersion.Current, FieldDecider.ProtocolStatusOf(fields), null, fields, report.Checks, clock.Timings,
                     PageCornersInPhoto.Of(page, turned));
