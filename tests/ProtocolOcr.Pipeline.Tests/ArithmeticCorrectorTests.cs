@@ -93,6 +93,19 @@ public sealed class ArithmeticCorrectorTests
     }
 
     [Fact]
+    public void A_sure_value_left_with_only_an_inequality_is_not_vouched_for_by_the_arithmetic()
+    {
+        // V6 missing: R4 cannot be checked, so L4 is left with R3 (L4 <= L3), which almost any misread satisfies.
+        var readings = Readings(TestProtocols.Consistent, unsure: new() { ["L4"] = (0.9983, []) })
+            .Select(reading => reading.FieldId == "V6" ? reading with { Value = null, Text = "" } : reading)
+            .ToList();
+
+        var verdicts = new ArithmeticCorrector(ArithmeticSettings.Default).Judge(Form, readings);
+
+        Assert.False(verdicts.Single(verdict => verdict.FieldId == "L4").Trusted);
+    }
+
+    [Fact]
     public void A_relation_that_cannot_be_checked_takes_no_part()
     {
         var readings = Readings(TestProtocols.BreakingR4, unsure: new() { ["V3"] = (0.70, [new ValueAlternative(285, 0.25)]) })

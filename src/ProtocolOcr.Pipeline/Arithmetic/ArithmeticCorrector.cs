@@ -75,7 +75,8 @@ public sealed class ArithmeticCorrector
                 ? []
                 : failingAsRead.Where(relation => relation.FieldIds.Contains(belief.FieldId)).Select(relation => relation.Id).ToList();
             var posterior = support / (support + against);
-            verdicts.Add(new ArithmeticVerdict(belief.FieldId, value, posterior, posterior >= _settings.AcceptPosterior, corrects));
+            // Only an equality is a witness: a field that inequalities alone check keeps its own reading's word.
+            verdicts.Add(new ArithmeticVerdict(belief.FieldId, value, posterior, pinned && posterior >= _settings.AcceptPosterior, corrects));
         }
 
         return verdicts;
