@@ -4,6 +4,7 @@ using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
 using ProtocolOcr.Imaging.Registration;
+using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
 using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Handwriting;
@@ -23,6 +24,7 @@ public static class PipelineServiceCollectionExtensions
         TesseractRuntime.Initialize();
         services.TryAddSingleton(PipelineSettings.Default);
         services.TryAddSingleton(ArbiterSettings.Default);
+        services.TryAddSingleton(ArithmeticSettings.Default);
         services.TryAddSingleton(_ => DigitClassifier.Load());
         services.TryAddSingleton(_ => new TesseractDigitReader());
         services.TryAddSingleton<IFieldReader>(provider => new EngineArbiter(
@@ -33,7 +35,8 @@ public static class PipelineServiceCollectionExtensions
             provider.GetRequiredService<IFieldReader>(),
             provider.GetRequiredService<PipelineSettings>(),
             provider.GetRequiredService<TesseractDigitReader>(),
-            provider.GetRequiredService<FormReferences>()));
+            provider.GetRequiredService<FormReferences>(),
+            provider.GetRequiredService<ArithmeticSettings>()));
         services.TryAddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<IFormCatalog>();

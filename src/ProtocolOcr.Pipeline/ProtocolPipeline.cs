@@ -8,6 +8,7 @@ using ProtocolOcr.Imaging.Fields;
 using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Imaging.Quality;
 using ProtocolOcr.Imaging.Registration;
+using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
 
 namespace ProtocolOcr.Pipeline;
@@ -30,9 +31,11 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     private readonly FieldDecider _decider;
     private readonly FormReferences? _references;
     private readonly FormLocator? _locator;
+    private readonly ArithmeticCorrector _corrector;
 
     /// <param name="reader">Reads every field's value.</param>
     /// <param name="settings">Decision thresholds.</param>
+    /// <param name="arithmetic">Thresholds of the arithmetic correction; <see cref="ArithmeticSettings.Default"/> when null.</param>
     /// <param name="orientationReader">
     /// Reads the probe fields that tell which way up the page lies; defaults to <paramref name="reader"/>. Give it the
     /// printed-text engine: a digit classifier reads upside-down digits confidently (6 and 9, 1 and 7).
@@ -42,10 +45,12 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     /// up the page lies and rejects other documents); without, the page outline alone places the fields.
     /// </param>
     public ProtocolPipeline(
-        IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null, FormReferences? references = null)
+        IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null, FormReferences? references = null,
+        ArithmeticSettings? arithmetic = null)
     {
         _references = references;
         _locator = references is null ? null : new FormLocator(references);
+        _corrector = new ArithmeticCorrector(arithmetic ?? ArithmeticSettings.Default);
         _reader = reader;
         _orientation = new PageOrientation(_cropper, orientationReader ?? reader);
         _decider = new FieldDecider(settings);
@@ -80,8 +85,10 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             {
                 debug.WriteFields(crops);
                 var readings = clock.Time("read", () => crops.Select(crop => _reader.Read(crop, cancellationToken)).ToList());
-                var report = clock.Time("validate", () => _validator.Validate(form, readings));
-                var fields = clock.Time("decide", () => _decider.Decide(form, readings, report));
+                var verdicts = clock.Time("correct", () => _corrector.Judge(form, readings));
+                var corrected = ArithmeticCorrector.ApplyCorrections(readings, verdicts);
+                var report = clock.Time("validate", () => _validator.Validate(form, corrected));
+                var fields = clock.Time("decide", () => _decider.Decide(form, corrected, report, verdicts));
                 ReadOnlyMemory<byte>? alignedJpeg = options.KeepAlignedPage
                     ? aligned.Image.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 85))
                     : null;

@@ -17,29 +17,17 @@ public sealed class ProtocolValidator
             checks,
             ByField(form, errors.Where(check => check.Holds == false), relations),
             ByField(form, errors.Where(check => check.Holds is null), relations),
-            ByField(form, errors.Where(check => check.Holds == true && IsEquality(relations[check.RelationId])), relations)
+            ByField(form, errors.Where(check => check.Holds == true && RelationFields.IsEquality(relations[check.RelationId])), relations)
                 .Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ByField(
         FormDefinition form, IEnumerable<RelationCheck> checks, IReadOnlyDictionary<string, RelationDefinition> relations) =>
         checks
-            .SelectMany(check => FieldsOf(form, relations[check.RelationId]).Select(fieldId => (fieldId, check.RelationId)))
+            .SelectMany(check => RelationFields.Of(form, relations[check.RelationId]).Select(fieldId => (fieldId, check.RelationId)))
             .GroupBy(pair => pair.fieldId, StringComparer.Ordinal)
             .ToDictionary(
                 group => group.Key,
                 group => (IReadOnlyList<string>)group.Select(pair => pair.RelationId).Distinct().ToList(),
                 StringComparer.Ordinal);
-
-    /// <summary>An equality pins each of its values: one misread digit breaks it. An inequality lets most misreads through.</summary>
-    private static bool IsEquality(RelationDefinition relation) =>
-        ExpressionParser.ParseRelation(relation.Expression).Operator == ComparisonOperator.Equal;
-
-    /// <summary>The field ids a relation reads, with group names (sum(V)) expanded to their members.</summary>
-    private static IEnumerable<string> FieldsOf(FormDefinition form, RelationDefinition relation) =>
-        ExpressionParser.ParseRelation(relation.Expression).Names()
-            .SelectMany(name => form.Groups.FirstOrDefault(group => group.Id == name.Name) is { } group
-                ? group.Members.Select(member => member.FieldId)
-                : [name.Name])
-            .Distinct(StringComparer.Ordinal);
 }

@@ -15,4 +15,7 @@ public static class ReviewReasons
 
     /// <summary>"relation_unverified:R4": an error-level relation with the field could not be checked (another value is missing).</summary>
     public static string RelationUnverified(IEnumerable<string> relationIds) => "relation_unverified:" + string.Join(",", relationIds);
+
+    /// <summary>"corrected_by_relation:R4": not a review reason but the mark of an accepted value the arithmetic restored.</summary>
+    public static string CorrectedByRelation(IEnumerable<string> relationIds) => "corrected_by_relation:" + string.Join(",", relationIds);
 }

@@ -91,6 +91,37 @@ public sealed class MetricsCalculatorTests
     }
 
     [Fact]
+    public void Registered_figures_count_only_photos_whose_fields_landed_in_place()
+    {
+        PhotoPoint[] exact = [.. PageCorners.Select(point => new PhotoPoint(point.X, point.Y))];
+        PhotoPoint[] shifted = [.. PageCorners.Select(point => new PhotoPoint(point.X + 30, point.Y))];
+        var registered = Outcome("phone", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)) with { PageCorners = exact });
+        var misplaced = Outcome("phone", null, Recognised(ProtocolStatus.NeedsReview, ("L1", 7, FieldStatus.NeedsReview)) with { PageCorners = shifted });
+
+        var report = MetricsCalculator.Report([registered, misplaced], 12, new BenchmarkCosts(1, 100), "test");
+
+        Assert.Equal(1, report.Registered!.GoodPhotos);
+        Assert.Equal(1.0 / 3, report.Registered.FieldAccuracy);
+        Assert.Equal(1.0 / 6, report.Overall.FieldAccuracy);
+    }
+
+    [Fact]
+    public void Field_details_have_one_row_per_truth_field_with_value_status_and_alternatives()
+    {
+        var outcome = Outcome("phone", null, Recognised(ProtocolStatus.NeedsReview, ("L1", 500, FieldStatus.Accepted), ("L2", 430, FieldStatus.NeedsReview)));
+        var output = new StringWriter();
+
+        FieldDetailsWriter.Write(output, [outcome, Outcome("bad", ReasonCodes.TooDark, Rejected(ReasonCodes.TooDark))], 12);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
+        Assert.Equal(FieldDetailsWriter.Header, lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("x.jpg,phone,handwritten,0,,L1,500,500,1,Accepted,", lines[1]);
+        Assert.StartsWith("x.jpg,phone,handwritten,0,,L2,480,430,0,NeedsReview,", lines[2]);
+        Assert.StartsWith("x.jpg,phone,handwritten,0,,L3,20,,0,missing,", lines[3]);
+    }
+
+    [Fact]
     public void Table_lists_every_figure_for_every_level()
     {
         var report = MetricsCalculator.Report(

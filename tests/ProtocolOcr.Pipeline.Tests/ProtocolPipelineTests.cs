@@ -37,7 +37,7 @@ public sealed class ProtocolPipelineTests : IClassFixture<PipelineFixture>
             Assert.InRange(field.Confidence, PipelineSettings.Default.AcceptConfidence, 1);
         });
         Assert.All(result.Relations, check => Assert.True(check.Holds, check.Detail));
-        Assert.Equal(["decode", "quality", "page", "align", "orient", "crop", "read", "validate", "decide"], result.Timings.Select(t => t.Stage));
+        Assert.Equal(["decode", "quality", "page", "align", "orient", "crop", "read", "correct", "validate", "decide"], result.Timings.Select(t => t.Stage));
         _output.WriteLine(string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds:F0} ms")));
     }
 

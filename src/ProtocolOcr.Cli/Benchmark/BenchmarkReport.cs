@@ -3,12 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace ProtocolOcr.Cli.Benchmark;
 
-/// <summary>The figures over every photo and per level (clean, phone, hard, bad), as written by <c>bench --json</c>.</summary>
+/// <summary>
+/// The figures over every photo and per level (clean, phone, hard, bad), as written by <c>bench --json</c>.
+/// <see cref="Registered"/> counts only the good photos whose registration succeeded, so the reading and deciding
+/// stages can be judged apart from page finding; null when the pipeline reports no page corners.
+/// </summary>
 public sealed record BenchmarkReport(
     string PipelineVersion,
     double RegistrationToleranceReferencePixels,
     BenchmarkMetrics Overall,
-    IReadOnlyDictionary<string, BenchmarkMetrics> ByLevel)
+    IReadOnlyDictionary<string, BenchmarkMetrics> ByLevel,
+    BenchmarkMetrics? Registered = null)
 {
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {

@@ -9,6 +9,11 @@ public static class BenchmarkTable
     {
         var columns = new List<(string Name, BenchmarkMetrics Metrics)> { ("overall", report.Overall) };
         columns.AddRange(report.ByLevel.Select(pair => (pair.Key, pair.Value)));
+        if (report.Registered is { } registered)
+        {
+            columns.Add(("registered", registered));
+        }
+
         var rows = new (string Name, Func<BenchmarkMetrics, string> Value)[]
         {
             ("photos", m => Count(m.Photos)),

@@ -20,8 +20,17 @@ public static class MetricsCalculator
             .GroupBy(outcome => outcome.Truth.Level)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => Compute(group.ToList(), toleranceReferencePixels, reportsCorners), StringComparer.Ordinal);
-        return new BenchmarkReport(pipelineVersion, toleranceReferencePixels, overall, byLevel);
+        var registered = reportsCorners
+            ? Compute(outcomes.Where(outcome => IsRegistered(outcome, toleranceReferencePixels)).ToList(), toleranceReferencePixels, reportsCorners)
+            : null;
+        return new BenchmarkReport(pipelineVersion, toleranceReferencePixels, overall, byLevel, registered);
     }
+
+    /// <summary>A good photo whose every field box the pipeline put within the tolerance of its true place.</summary>
+    public static bool IsRegistered(PhotoOutcome outcome, double toleranceReferencePixels) =>
+        outcome.Truth.ExpectedReason is null
+        && RegistrationCheck.WorstFieldError(outcome.Truth, outcome.Recognition.PageCorners) is { } error
+        && error <= toleranceReferencePixels;
 
     /// <summary>
     /// Every figure except the run-wide peak memory; photos per second from the photos' own wall times. When the pipeline

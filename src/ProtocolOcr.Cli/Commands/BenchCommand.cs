@@ -10,7 +10,7 @@ using ProtocolOcr.Pipeline;
 namespace ProtocolOcr.Cli.Commands;
 
 /// <summary>
-/// <c>bench DIR [--json FILE] [--tolerance PX] [--forms DIR]</c>: runs the worker's pipeline in this process over every
+/// <c>bench DIR [--json FILE] [--fields FILE] [--tolerance PX] [--forms DIR]</c>: runs the worker's pipeline in this process over every
 /// photo in DIR that has a truth file and prints (and writes) accuracy, silent errors, review, registration, rejection
 /// and cost figures, overall and per level. Exit code 0 when the run completed, 2 for bad arguments.
 /// </summary>
@@ -25,11 +25,12 @@ public static class BenchCommand
             Description = "Registration tolerance: how far a field box may land from its true place, in reference pixels (200 dpi, 8 px = 1 mm).",
             DefaultValueFactory = _ => 12,
         };
+        var fieldDetails = new Option<FileInfo?>("--fields") { Description = "Also write one CSV row per field (truth, value read, status, reason, alternatives) to FILE." };
         var formsDirectory = new Option<DirectoryInfo?>("--forms") { Description = "Forms directory (default: PROTOCOLOCR_FORMS or the nearest forms/ folder)." };
 
         var command = new Command("bench", "Benchmark the pipeline on generated photos with ground truth.")
         {
-            directory, json, tolerance, formsDirectory,
+            directory, json, tolerance, fieldDetails, formsDirectory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -75,6 +76,12 @@ public static class BenchCommand
             if (parse.GetValue(json) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, report.ToJson(), cancellationToken);
+            }
+
+            if (parse.GetValue(fieldDetails) is { } detailsFile)
+            {
+                await using var writer = new StreamWriter(detailsFile.FullName);
+                FieldDetailsWriter.Write(writer, outcomes, parse.GetValue(tolerance));
             }
 
             return 0;

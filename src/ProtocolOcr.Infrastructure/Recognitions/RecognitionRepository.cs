@@ -60,7 +60,7 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
             INSERT INTO fields (recognition_id, field_id, value, text, confidence, status, review_reason, alternatives,
                                 engine, bbox_x, bbox_y, bbox_width, bbox_height, source)
             VALUES (@RecognitionId, @FieldId, @Value, @Text, @Confidence, @Status, @ReviewReason, @Alternatives::jsonb,
-                    @Engine, @X, @Y, @Width, @Height, 'ocr')
+                    @Engine, @X, @Y, @Width, @Height, @Source)
             """, recognition.Fields.Select(field => FieldParameters(recognitionId.Value, field)), transaction,
             cancellationToken: cancellationToken));
 
@@ -129,8 +129,10 @@ public sealed class RecognitionRepository(NpgsqlDataSource dataSource)
             FieldStatus.Empty => "empty",
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.Status, "Unknown field status."),
         },
-        field.ReviewReason,
+        // An accepted value the arithmetic restored keeps its mark (corrected_by_relation:R4) where a reason is read.
+        ReviewReason = field.ReviewReason ?? field.Correction,
         Alternatives = JsonSerializer.Serialize(field.Alternatives, Json),
+        Source = field.Correction is null ? "ocr" : "corrected",
         field.Engine,
         field.Box.X,
         field.Box.Y,

@@ -31,7 +31,7 @@ public sealed class HandwrittenDigitReader : IFieldReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var levelled = LevelInk(crop.Image);
-        using var prepared = DigitCropPreprocessor.Prepare(levelled);
+        using var prepared = DigitCropPreprocessor.Prepare(levelled, keepFaintStrokes: true);
         if (prepared.IsEmpty)
         {
             return Reading(crop, null, "", 0, [], FieldStatus.Empty);

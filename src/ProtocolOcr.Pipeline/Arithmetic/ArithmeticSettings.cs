@@ -1,0 +1,21 @@
+namespace ProtocolOcr.Pipeline.Arithmetic;
+
+/// <summary>
+/// Thresholds of <see cref="ArithmeticCorrector"/>, set on the DEV benchmark sets (docs/pipeline.md).
+/// <see cref="AcceptPosterior"/>: the least posterior a value needs to be accepted on the arithmetic's word
+/// (it must beat every competing hypothesis together by this much).
+/// <see cref="InconsistentProtocolPrior"/>: the weight of "the values were read right and the protocol itself breaks
+/// its arithmetic" against a correction (the generator makes 5% such protocols; real commissions make some).
+/// <see cref="UnlistedFloor"/>: the least probability that a field's true value is none of its listed candidates.
+/// <see cref="Coincidence"/>: how likely a value the engines did not list still satisfies the equalities that pin it.
+/// <see cref="MaxAssignments"/>: how many candidate assignments the search may visit per protocol.
+/// </summary>
+public sealed record ArithmeticSettings(
+    double AcceptPosterior = 0.99,
+    double InconsistentProtocolPrior = 0.003,
+    double UnlistedFloor = 0.01,
+    double Coincidence = 0.01,
+    int MaxAssignments = 20_000)
+{
+    public static ArithmeticSettings Default { get; } = new();
+}

@@ -1,0 +1,140 @@
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Pipeline.Arithmetic;
+using ProtocolOcr.TestSupport;
+
+namespace ProtocolOcr.Pipeline.Tests;
+
+/// <summary>The arithmetic correction and the decisions that follow, on constructed readings of the sample form.</summary>
+public sealed class ArithmeticCorrectorTests
+{
+    private static readonly FormDefinition Form = TestForms.Sample;
+
+    [Fact]
+    public void A_single_misread_digit_is_corrected_by_the_sum_it_breaks()
+    {
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new() { ["V3"] = (0.60, [new ValueAlternative(285, 0.35)]) });
+
+        var fields = Decide(readings);
+
+        var v3 = fields.Single(field => field.FieldId == "V3");
+        Assert.Equal(285, v3.Value);
+        Assert.Equal(FieldStatus.Accepted, v3.Status);
+        Assert.Equal("corrected_by_relation:R4", v3.Correction);
+        Assert.Contains(v3.Alternatives, alternative => alternative.Value == 295);
+        Assert.All(fields.Where(field => field.FieldId != "V3"), field => Assert.Null(field.Correction));
+        Assert.Equal(FieldStatus.Accepted, fields.Single(field => field.FieldId == "L4").Status);
+    }
+
+    [Fact]
+    public void Two_equally_likely_fixes_go_to_review_unchanged()
+    {
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new()
+        {
+            ["V3"] = (0.70, [new ValueAlternative(285, 0.25)]),
+            ["V5"] = (0.70, [new ValueAlternative(51, 0.25)]),
+        });
+
+        var fields = Decide(readings);
+
+        foreach (var id in new[] { "V3", "V5" })
+        {
+            var field = fields.Single(field => field.FieldId == id);
+            Assert.Equal(FieldStatus.NeedsReview, field.Status);
+            Assert.Equal(TestProtocols.BreakingR4[id], field.Value);
+            Assert.Null(field.Correction);
+        }
+
+        // L4 is 1204 under either fix (and if the protocol itself were wrong): the ambiguity is not about it.
+        Assert.Equal(FieldStatus.Accepted, fields.Single(field => field.FieldId == "L4").Status);
+        Assert.Equal(ProtocolStatus.NeedsReview, FieldDecider.ProtocolStatusOf(fields));
+    }
+
+    [Fact]
+    public void A_protocol_that_truly_breaks_its_sum_is_not_corrected_into_a_consistent_lie()
+    {
+        // Every value read right and surely; the fix exists among the alternatives but the engine barely considered it.
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new() { ["V3"] = (0.995, [new ValueAlternative(285, 0.004)]) });
+
+        var fields = Decide(readings);
+
+        var v3 = fields.Single(field => field.FieldId == "V3");
+        Assert.Equal(295, v3.Value);
+        Assert.Equal(FieldStatus.NeedsReview, v3.Status);
+        Assert.Equal(ReviewReasons.RelationFailed(["R4"]), v3.ReviewReason);
+        Assert.Equal(ProtocolStatus.NeedsReview, FieldDecider.ProtocolStatusOf(fields));
+    }
+
+    [Fact]
+    public void An_unsure_value_that_a_holding_equality_pins_is_accepted_on_the_arithmetic_s_word()
+    {
+        var readings = Readings(TestProtocols.Consistent, unsure: new() { ["V3"] = (0.60, [new ValueAlternative(235, 0.30)]) });
+
+        var fields = Decide(readings);
+
+        var v3 = fields.Single(field => field.FieldId == "V3");
+        Assert.Equal(285, v3.Value);
+        Assert.Equal(FieldStatus.Accepted, v3.Status);
+        Assert.Null(v3.Correction);
+        Assert.True(v3.Confidence > 0.99);
+    }
+
+    [Fact]
+    public void An_unsure_value_only_an_inequality_checks_stays_in_review()
+    {
+        // L1 is in R1 (L3 <= L1) only: its alternative satisfies everything as well.
+        var readings = Readings(TestProtocols.Consistent, unsure: new() { ["L1"] = (0.60, [new ValueAlternative(1723, 0.30)]) });
+
+        var fields = Decide(readings);
+
+        var l1 = fields.Single(field => field.FieldId == "L1");
+        Assert.Equal(FieldStatus.NeedsReview, l1.Status);
+        Assert.Equal(ReviewReasons.LowConfidence, l1.ReviewReason);
+    }
+
+    [Fact]
+    public void A_sure_value_left_with_only_an_inequality_is_not_vouched_for_by_the_arithmetic()
+    {
+        // V6 missing: R4 cannot be checked, so L4 is left with R3 (L4 <= L3), which almost any misread satisfies.
+        var readings = Readings(TestProtocols.Consistent, unsure: new() { ["L4"] = (0.9983, []) })
+            .Select(reading => reading.FieldId == "V6" ? reading with { Value = null, Text = "" } : reading)
+            .ToList();
+
+        var verdicts = new ArithmeticCorrector(ArithmeticSettings.Default).Judge(Form, readings);
+
+        Assert.False(verdicts.Single(verdict => verdict.FieldId == "L4").Trusted);
+    }
+
+    [Fact]
+    public void A_relation_that_cannot_be_checked_takes_no_part()
+    {
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new() { ["V3"] = (0.70, [new ValueAlternative(285, 0.25)]) })
+            .Select(reading => reading.FieldId == "V6" ? reading with { Value = null, Text = "" } : reading)
+            .ToList();
+
+        var verdicts = new ArithmeticCorrector(ArithmeticSettings.Default).Judge(Form, readings);
+
+        // R4 (L4 == L5 + V1..V7) needs V6: its fields other than L4 (also in R3) get no verdict, and nothing is corrected.
+        Assert.DoesNotContain(verdicts, verdict => verdict.FieldId is "V3" or "V6" or "L5");
+        Assert.DoesNotContain(verdicts, verdict => verdict.IsCorrection);
+    }
+
+    private static IReadOnlyList<FieldReading> Decide(IReadOnlyList<FieldReading> readings)
+    {
+        var verdicts = new ArithmeticCorrector(ArithmeticSettings.Default).Judge(Form, readings);
+        var corrected = ArithmeticCorrector.ApplyCorrections(readings, verdicts);
+        var report = new ProtocolValidator().Validate(Form, corrected);
+        return new FieldDecider(PipelineSettings.Default).Decide(Form, corrected, report, verdicts);
+    }
+
+    /// <summary>Every value read by both engines alike at 0.999, except the unsure ones given.</summary>
+    private static List<FieldReading> Readings(
+        IReadOnlyDictionary<string, long> values, Dictionary<string, (double Confidence, ValueAlternative[] Alternatives)> unsure) =>
+        Form.Fields.Select(field =>
+        {
+            var (confidence, alternatives) = unsure.GetValueOrDefault(field.Id, (0.999, []));
+            return new FieldReading(
+                field.Id, values[field.Id], values[field.Id].ToString(), confidence, FieldStatus.NeedsReview, null, alternatives,
+                "tesseract+digits", field.Box);
+        }).ToList();
+}
