@@ -56,6 +56,8 @@ public sealed class WorkerEndToEndTests(ServicesFixture services) : IAsyncLifeti
         var expectedFinal = status.GetProperty("status").GetString() == "accepted" ? fields.Count : 0;
         Assert.Equal(expectedFinal, await _environment.ScalarAsync(
             "SELECT count(*) FROM final_fields WHERE upload_id = @id AND source = 'ocr'", new { id }));
+        // The precinct's consensus is recomputed after the upload's status is written, within the same job.
+        await WaitForJobStateAsync(id, "Succeeded");
         // The worker recomputed the precinct's consensus: one final value per accepted field, from this upload.
         Assert.Equal(1, await _environment.ScalarAsync(
             "SELECT count(*) FROM precinct_status s JOIN uploads u USING (election_id, region, precinct) WHERE u.id = @id AND @id = ANY(s.upload_ids)",
@@ -64,7 +66,6 @@ public sealed class WorkerEndToEndTests(ServicesFixture services) : IAsyncLifeti
             await _environment.ScalarAsync(
                 "SELECT count(*) FROM precinct_results p JOIN uploads u USING (election_id, region, precinct) WHERE u.id = @id AND p.value IS NOT NULL",
                 new { id }));
-        await WaitForJobStateAsync(id, "Succeeded");
     }
 
     [Fact]
