@@ -3,7 +3,10 @@ using System.Text.Json;
 using ProtocolOcr.Cli.Commands;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
-using ProtocolOcr.TestSupport;
+using ProtocolOcr.Core.Forms.Synthesis;
+using ProtocolOcr.Synthetic.Generation;
+using ProtocolOcr.Synthetic.Handwriting;
+using ProtocolOcr.Synthetic.Photo;
 
 namespace ProtocolOcr.Cli.Tests;
 
@@ -15,7 +18,7 @@ public sealed class ProcessCommandTests : IDisposable
     [Fact]
     public async Task Json_lists_each_photo_with_its_fields_and_a_noise_photo_as_rejected()
     {
-        string protocol = WriteProtocolPhoto("protocol.jpg");
+        var (protocol, values) = WriteProtocolPhoto("protocol.jpg");
         string noise = WriteNoisePhoto("noise.jpg");
 
         var (exitCode, output, _) = await Run("process", protocol, noise, "--json");
@@ -27,7 +30,7 @@ public sealed class ProcessCommandTests : IDisposable
         var recognition = results[0].GetProperty("recognition");
         Assert.Equal("accepted", recognition.GetProperty("status").GetString());
         var l1 = recognition.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("fieldId").GetString() == "L1");
-        Assert.Equal(1523, l1.GetProperty("value").GetInt64());
+        Assert.Equal(values["L1"], l1.GetProperty("value").GetInt64());
         Assert.Equal("accepted", l1.GetProperty("status").GetString());
         var rejected = results[1].GetProperty("recognition");
         Assert.Equal("rejected", rejected.GetProperty("status").GetString());
@@ -37,7 +40,7 @@ public sealed class ProcessCommandTests : IDisposable
     [Fact]
     public async Task Table_shows_field_label_value_confidence_and_status_and_debug_images_are_written()
     {
-        string protocol = WriteProtocolPhoto("table.jpg");
+        var (protocol, values) = WriteProtocolPhoto("table.jpg");
         string debug = Path.Combine(_folder.FullName, "debug");
 
         var (exitCode, output, _) = await Run("process", protocol, "--debug", debug);
@@ -45,7 +48,7 @@ public sealed class ProcessCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("table.jpg: accepted", output);
         var l1Row = output.Split('\n').Single(line => line.TrimStart().StartsWith("L1 ", StringComparison.Ordinal));
-        Assert.Contains(" 1523 ", l1Row);
+        Assert.Contains($" {values["L1"]} ", l1Row);
         Assert.Contains("accepted", l1Row);
         Assert.Contains("Тізімге", l1Row);
         Assert.True(File.Exists(Path.Combine(debug, "table.jpg", "03_aligned.png")));
@@ -54,7 +57,7 @@ public sealed class ProcessCommandTests : IDisposable
     [Fact]
     public async Task Unknown_form_and_missing_photo_are_argument_errors()
     {
-        string protocol = WriteProtocolPhoto("any.jpg");
+        var (protocol, _) = WriteProtocolPhoto("any.jpg");
 
         var unknown = await Run("process", protocol, "--form", "xx.nothing");
         var missing = await Run("process", Path.Combine(_folder.FullName, "absent.jpg"));
@@ -76,22 +79,17 @@ public sealed class ProcessCommandTests : IDisposable
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    private string WriteProtocolPhoto(string name)
+    /// <summary>A clean photo of the shipped form with printed numbers, from the benchmark's generator.</summary>
+    private (string Path, IReadOnlyDictionary<string, long> Values) WriteProtocolPhoto(string name)
     {
-        var values = new Dictionary<string, long> { ["PRECINCT"] = 418, ["L1"] = 1523, ["L2"] = 1538, ["L3"] = 1206, ["L4"] = 1204, ["L5"] = 17, ["L6"] = 332 };
-        var candidates = _form.Fields.Where(f => f.Kind == FieldKind.Count && !values.ContainsKey(f.Id)).ToList();
-        long remaining = values["L4"] - values["L5"];
-        foreach (var candidate in candidates.SkipLast(1))
-        {
-            values[candidate.Id] = remaining / 4;
-            remaining -= values[candidate.Id];
-        }
-
-        values[candidates[^1].Id] = remaining;
-        using var page = ProtocolPageRenderer.Render(_form, values);
+        var catalog = FormCatalog.LoadDirectory(FormsDirectory.Locate());
+        using var blank = BlankForm.Load(catalog, _form);
+        using var generator = new ProtocolGenerator(MnistDigits.FromNodeModules(), FontCatalog.Debian());
+        var photo = generator.Generate(_form, SynthesisPlan.Create(_form), blank,
+            new PhotoRequest(CaptureLevel.Clean, HandStyle.Printed, Seed: 21, Index: 0, ViolationRate: 0, MaxMegapixels: 2));
         string path = Path.Combine(_folder.FullName, name);
-        File.WriteAllBytes(path, PhotoStager.Stage(page, seed: 21).Bytes);
-        return path;
+        File.WriteAllBytes(path, photo.Jpeg);
+        return (path, photo.Truth.Fields.ToDictionary(f => f.Id, f => f.Value, StringComparer.Ordinal));
     }
 
     private string WriteNoisePhoto(string name)

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using Dapper;
 using Npgsql;
 using ProtocolOcr.Infrastructure.Blobs;
@@ -63,9 +64,10 @@ public sealed class StoreProbe(string databaseConnectionString, string blobConne
             return keys;
         }
 
-        await foreach (var blob in client.GetBlobsAsync(cancellationToken: cancellationToken))
+        // Only originals: the worker also stores each recognition's aligned page under aligned/.
+        await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = Prefix }, cancellationToken))
         {
-            keys.Add(blob.Name.StartsWith(Prefix, StringComparison.Ordinal) ? blob.Name[Prefix.Length..] : blob.Name);
+            keys.Add(blob.Name[Prefix.Length..]);
         }
 
         return keys;
