@@ -124,6 +124,26 @@ public sealed class SecurityTests(ServicesFixture services) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Observer_who_sends_a_photo_already_stored_gets_its_receipt_and_may_read_it_while_others_still_may_not()
+    {
+        using var aigerim = await _environment.CreateObserverClientAsync(_api, "Aigerim");
+        using var bolat = await _environment.CreateObserverClientAsync(_api, "Bolat");
+        using var dana = await _environment.CreateObserverClientAsync(_api, "Dana");
+        var photo = TestPhotos.Jpeg("forwarded protocol photo");
+        var id = await aigerim.UploadAsync(photo);
+
+        var resentId = await bolat.UploadAsync(photo);
+        using var bolatReads = await bolat.GetAsync($"/api/uploads/{id}");
+        using var danaReads = await dana.GetAsync($"/api/uploads/{id}");
+
+        Assert.Equal(id, resentId);
+        Assert.Equal(HttpStatusCode.OK, bolatReads.StatusCode);
+        await AssertErrorAsync(danaReads, 404, "upload_not_found");
+        Assert.Equal(1, await _environment.ScalarAsync("SELECT count(*) FROM uploads WHERE id = @id AND submitted_by = 'Aigerim'", new { id }));
+        Assert.Equal(1, await _environment.ScalarAsync("SELECT count(*) FROM upload_senders WHERE upload_id = @id AND observer_name = 'Bolat'", new { id }));
+    }
+
+    [Fact]
     public async Task Uploads_over_the_rate_limit_get_429_rate_limited_with_retry_after_for_that_token_only()
     {
         await using var api = _environment.CreateApi(new Dictionary<string, string>

@@ -32,12 +32,12 @@ public static class UploadEndpoints
     }
 
     private static async Task<Results<Ok<UploadStatusResponse>, JsonHttpResult<ApiError>>> GetStatusAsync(
-        Guid id, ClaimsPrincipal user, UploadRepository uploads, RecognitionRepository recognitions,
-        CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, UploadRepository uploads, UploadSenderRepository senders,
+        RecognitionRepository recognitions, CancellationToken cancellationToken)
     {
         var upload = await uploads.GetAsync(id, cancellationToken);
         // Another observer's upload answers as if it did not exist: ids must not reveal what others sent.
-        if (upload is null || !UploadSender.MayRead(user, upload))
+        if (upload is null || !(UploadSender.MayRead(user, upload) || await SentTheSamePhotoAsync(user, id, senders, cancellationToken)))
         {
             return TypedResults.Json(new ApiError(UploadReasonCodes.UploadNotFound, $"There is no upload {id}."),
                 statusCode: StatusCodes.Status404NotFound);
@@ -46,4 +46,9 @@ public static class UploadEndpoints
         var recognition = await recognitions.GetLatestAsync(id, cancellationToken);
         return TypedResults.Ok(UploadStatusResponse.From(upload, recognition));
     }
+
+    private static async Task<bool> SentTheSamePhotoAsync(
+        ClaimsPrincipal user, Guid id, UploadSenderRepository senders, CancellationToken cancellationToken) =>
+        user.ObserverTokenId() is not null && user.Identity?.Name is { } name
+        && await senders.WasSentByAsync(id, name, cancellationToken);
 }

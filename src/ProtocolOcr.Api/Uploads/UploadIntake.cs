@@ -15,6 +15,7 @@ namespace ProtocolOcr.Api.Uploads;
 public sealed class UploadIntake(
     PhotoInspector inspector,
     UploadRepository uploads,
+    UploadSenderRepository senders,
     IOriginalPhotoStore photos,
     NpgsqlDataSource dataSource,
     UploadJobEnqueuer jobs,
@@ -32,7 +33,7 @@ public sealed class UploadIntake(
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(submission.Photo.Span));
         if (await uploads.FindBySha256Async(sha256, cancellationToken) is { } existing)
         {
-            return UploadReceipt.For(existing);
+            return await ResentAsync(existing, sender, cancellationToken);
         }
 
         // If the row below never commits (outage, crash), this blob stays without a row. That is harmless: the key is
@@ -46,7 +47,18 @@ public sealed class UploadIntake(
 
         var winner = await uploads.FindBySha256Async(sha256, cancellationToken)
             ?? throw new InvalidOperationException($"Upload {sha256} conflicted on insert but cannot be read back.");
-        return UploadReceipt.For(winner);
+        return await ResentAsync(winner, sender, cancellationToken);
+    }
+
+    /// <summary>The first upload's receipt; another observer sending the same photo may then read its status too.</summary>
+    private async Task<UploadReceipt> ResentAsync(UploadRecord existing, UploadSender sender, CancellationToken cancellationToken)
+    {
+        if (sender.ObserverTokenId is not null && !string.Equals(existing.SubmittedBy, sender.Name, StringComparison.Ordinal))
+        {
+            await senders.RecordAsync(existing.Id, sender.Name, sender.ObserverTokenId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
+        return UploadReceipt.For(existing);
     }
 
     /// <summary>False when a concurrent request stored the same photo first; then nothing is written.</summary>

@@ -44,6 +44,7 @@ public static class InfrastructureServiceCollectionExtensions
             new OriginalPhotoStore(provider.GetRequiredService<BlobContainerClient>()));
         services.AddSingleton(provider => new AlignedPageStore(provider.GetRequiredService<BlobContainerClient>()));
         services.AddSingleton<UploadRepository>();
+        services.AddSingleton<UploadSenderRepository>();
         services.AddSingleton<ElectionRepository>();
         services.AddSingleton<RecognitionRepository>();
         services.AddSingleton<UserRepository>();
