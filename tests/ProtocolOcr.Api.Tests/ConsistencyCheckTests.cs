@@ -5,31 +5,14 @@ namespace ProtocolOcr.Api.Tests;
 
 /// <summary>The consistency check finds each kind of disagreement between rows, blobs and jobs, and only those.</summary>
 [Collection(ServicesCollection.Name)]
-public sealed class ConsistencyCheckTests(ServicesFixture services) : IAsyncLifetime
+public sealed class ConsistencyCheckTests(ServicesFixture services) : ObserverApiTests(services)
 {
-    private TestEnvironment _environment = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
-        _api = _environment.CreateApi();
-        _client = await _environment.CreateObserverClientAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task Uploads_with_their_blobs_and_queued_jobs_are_consistent()
     {
         for (var i = 0; i < 3; i++)
         {
-            await _client.UploadAsync(TestPhotos.Jpeg($"consistent {i}"));
+            await Client.UploadAsync(TestPhotos.Jpeg($"consistent {i}"));
         }
 
         var report = await CheckAsync();
@@ -45,13 +28,13 @@ public sealed class ConsistencyCheckTests(ServicesFixture services) : IAsyncLife
     [Fact]
     public async Task Finds_blobs_without_rows_rows_without_blobs_and_uploads_whose_job_is_gone()
     {
-        var keep = await _client.UploadAsync(TestPhotos.Jpeg("kept"));
-        var photoLost = await _client.UploadAsync(TestPhotos.Jpeg("blob lost"));
-        var jobLost = await _client.UploadAsync(TestPhotos.Jpeg("job lost"));
+        var keep = await Client.UploadAsync(TestPhotos.Jpeg("kept"));
+        var photoLost = await Client.UploadAsync(TestPhotos.Jpeg("blob lost"));
+        var jobLost = await Client.UploadAsync(TestPhotos.Jpeg("job lost"));
         var orphan = new string('a', 64);
-        await _environment.PutBlobAsync(orphan, TestPhotos.Jpeg("orphan: the row never committed"));
-        await _environment.DeleteBlobAsync(await ShaOfAsync(photoLost));
-        await _environment.ScalarAsync(
+        await Environment.PutBlobAsync(orphan, TestPhotos.Jpeg("orphan: the row never committed"));
+        await Environment.DeleteBlobAsync(await ShaOfAsync(photoLost));
+        await Environment.ScalarAsync(
             "WITH gone AS (UPDATE hangfire.job SET statename = 'Deleted' WHERE arguments::text LIKE @pattern RETURNING 1) SELECT count(*) FROM gone",
             new { pattern = $"%{jobLost}%" });
 
@@ -65,11 +48,11 @@ public sealed class ConsistencyCheckTests(ServicesFixture services) : IAsyncLife
     }
 
     private async Task<string> ShaOfAsync(Guid id) =>
-        (await _client.StatusAsync(id)).GetProperty("sha256").GetString()!;
+        (await Client.StatusAsync(id)).GetProperty("sha256").GetString()!;
 
     private async Task<ConsistencyReport> CheckAsync()
     {
-        await using var dataSource = _environment.CreateDataSource();
-        return await new ConsistencyCheck(dataSource, _environment.ContainerClient()).RunAsync(CancellationToken.None);
+        await using var dataSource = Environment.CreateDataSource();
+        return await new ConsistencyCheck(dataSource, Environment.ContainerClient()).RunAsync(CancellationToken.None);
     }
 }

@@ -4,42 +4,25 @@ namespace ProtocolOcr.Api.Tests;
 
 /// <summary>A worker killed with SIGKILL in the middle of a job: after a restart the job completes exactly once.</summary>
 [Collection(ServicesCollection.Name)]
-public sealed class WorkerCrashRecoveryTests(ServicesFixture services) : IAsyncLifetime
+public sealed class WorkerCrashRecoveryTests(ServicesFixture services) : ObserverApiTests(services)
 {
     /// <summary>Short, so the restarted worker takes the dead worker's job soon; sliding keeps live jobs safe.</summary>
     private const int InvisibilityTimeoutSeconds = 20;
-
-    private TestEnvironment _environment = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _environment = await TestEnvironment.CreateAsync(services.Postgres, services.Azurite);
-        _api = _environment.CreateApi();
-        _client = await _environment.CreateObserverClientAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task Worker_killed_mid_job_leaves_the_job_to_a_restarted_worker_which_completes_it_once()
     {
         var (id, output) = await KillWorkerWhileProcessingAsync();
         Assert.True(id != Guid.Empty, "the worker always finished before it could be killed:\n" + output);
-        Assert.Equal(0, await _environment.RecognitionsForAsync(id));
+        Assert.Equal(0, await Environment.RecognitionsForAsync(id));
 
-        await using var restarted = WorkerProcess.Start(_environment, InvisibilityTimeoutSeconds);
-        var status = await _client.WaitUntilFinishedAsync(id, restarted);
+        await using var restarted = WorkerProcess.Start(Environment, InvisibilityTimeoutSeconds);
+        var status = await Client.WaitUntilFinishedAsync(id, restarted);
 
         Assert.Contains(status.GetProperty("status").GetString(), new[] { "accepted", "needs_review" });
-        Assert.Equal(1, await _environment.RecognitionsForAsync(id));
-        Assert.Equal(2, await _environment.ScalarAsync("SELECT attempts FROM uploads WHERE id = @id", new { id }));
-        Assert.Equal(1, await _environment.JobsForAsync(id));
+        Assert.Equal(1, await Environment.RecognitionsForAsync(id));
+        Assert.Equal(2, await Environment.ScalarAsync("SELECT attempts FROM uploads WHERE id = @id", new { id }));
+        Assert.Equal(1, await Environment.JobsForAsync(id));
     }
 
     /// <summary>
@@ -53,16 +36,16 @@ public sealed class WorkerCrashRecoveryTests(ServicesFixture services) : IAsyncL
         for (var variant = 10; variant < 15; variant++)
         {
             var (photo, _) = ProtocolPhotos.Kazakh2019(variant);
-            await using var worker = WorkerProcess.Start(_environment, InvisibilityTimeoutSeconds);
-            var id = await _client.UploadAsync(photo);
+            await using var worker = WorkerProcess.Start(Environment, InvisibilityTimeoutSeconds);
+            var id = await Client.UploadAsync(photo);
             await Eventually.HoldsAsync(
-                async () => await _environment.ScalarAsync(
+                async () => await Environment.ScalarAsync(
                     "SELECT count(*) FROM uploads WHERE id = @id AND status <> 'queued'", new { id }) == 1,
                 TimeSpan.FromMinutes(2), () => "the worker never took the job:\n" + worker.Output);
             await worker.KillAsync();
             output = worker.Output;
 
-            var status = await _environment.ScalarAsync(
+            var status = await Environment.ScalarAsync(
                 "SELECT count(*) FROM uploads WHERE id = @id AND status = 'processing'", new { id });
             if (status == 1)
             {
