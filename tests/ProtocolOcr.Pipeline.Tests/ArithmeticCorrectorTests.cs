@@ -66,6 +66,69 @@ public sealed class ArithmeticCorrectorTests
     }
 
     [Fact]
+    public void The_fields_no_likely_repair_touches_are_accepted_while_their_sum_fails()
+    {
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new()
+        {
+            ["V3"] = (0.70, [new ValueAlternative(285, 0.25)]),
+            ["V5"] = (0.70, [new ValueAlternative(51, 0.25)]),
+        });
+
+        var fields = Decide(readings);
+
+        Assert.All(
+            fields.Where(field => field.FieldId is "V1" or "V2" or "V4" or "V6" or "V7" or "L5"),
+            field => Assert.Equal((FieldStatus.Accepted, null), (field.Status, field.ReviewReason)));
+        Assert.Equal(ProtocolStatus.NeedsReview, FieldDecider.ProtocolStatusOf(fields));
+    }
+
+    [Fact]
+    public void Three_suspects_in_one_sum_send_the_whole_sum_to_review()
+    {
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new()
+        {
+            ["V3"] = (0.70, [new ValueAlternative(285, 0.25)]),
+            ["V5"] = (0.70, [new ValueAlternative(51, 0.25)]),
+            ["V6"] = (0.70, [new ValueAlternative(680, 0.25)]),
+        });
+
+        var fields = Decide(readings);
+
+        Assert.All(
+            fields.Where(field => field.FieldId is "L5" or "V1" or "V2" or "V4" or "V7"),
+            field => Assert.Equal((FieldStatus.NeedsReview, ReviewReasons.RelationFailed(["R4"])), (field.Status, field.ReviewReason)));
+    }
+
+    [Fact]
+    public void A_value_the_engines_disagree_on_is_not_vouched_for_by_a_sum_that_still_fails()
+    {
+        // V6's barely considered 680 would repair R4, but not surely enough to be applied: R4 keeps failing. V3 itself
+        // is not to blame under any likely repair, yet its engines disagreed: the failing sum cannot vouch for it.
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new() { ["V6"] = (0.999, [new ValueAlternative(680, 0.01)]) })
+            .Select(reading => reading.FieldId == "V3" ? reading with { Confidence = 0.99, ReviewReason = "engines_disagree" } : reading)
+            .ToList();
+
+        var fields = Decide(readings);
+
+        Assert.Equal((FieldStatus.NeedsReview, "engines_disagree"), (fields.Single(f => f.FieldId == "V3").Status, fields.Single(f => f.FieldId == "V3").ReviewReason));
+        Assert.Equal(690, fields.Single(f => f.FieldId == "V6").Value);
+        Assert.Equal(FieldStatus.NeedsReview, fields.Single(f => f.FieldId == "V6").Status);
+        Assert.Equal(FieldStatus.Accepted, fields.Single(f => f.FieldId == "V1").Status);
+    }
+
+    [Fact]
+    public void A_protocol_read_surely_that_breaks_its_sum_sends_the_whole_sum_to_review()
+    {
+        var fields = Decide(Readings(TestProtocols.BreakingR4, unsure: []));
+
+        string[] inR4 = ["L4", "L5", "V1", "V2", "V3", "V4", "V5", "V6", "V7"];
+        Assert.All(
+            fields.Where(field => inR4.Contains(field.FieldId)),
+            field => Assert.Equal((FieldStatus.NeedsReview, ReviewReasons.RelationFailed(["R4"]), (long?)TestProtocols.BreakingR4[field.FieldId]), (field.Status, field.ReviewReason, field.Value)));
+        Assert.All(fields.Where(field => field.FieldId is "L2" or "L3" or "L6"), field => Assert.Equal(FieldStatus.Accepted, field.Status));
+    }
+
+    [Fact]
     public void An_unsure_value_that_a_holding_equality_pins_is_accepted_on_the_arithmetic_s_word()
     {
         var readings = Readings(TestProtocols.Consistent, unsure: new() { ["V3"] = (0.60, [new ValueAlternative(235, 0.30)]) });

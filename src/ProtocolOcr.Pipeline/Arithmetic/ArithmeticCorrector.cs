@@ -6,14 +6,16 @@ using ProtocolOcr.Core.Relations;
 namespace ProtocolOcr.Pipeline.Arithmetic;
 
 /// <summary>
-/// Arithmetic as a second witness. Searches the fields' candidate values (value read and alternatives, as
-/// <see cref="FieldBelief"/>s) in order of falling joint probability for assignments under which every error-level
-/// relation holds, and gives each field the value of the most probable one with its posterior. Competing with it:
-/// the other consistent assignments that give the field another value; a true value the engines did not list (weak
-/// when an equality pins the field: it would have to satisfy it by coincidence); and, when the values as read break a
-/// relation, the hypothesis that they were read right and the protocol itself is inconsistent. So a single misread
-/// digit that a sum repairs is corrected, two equally likely repairs are not, and a protocol that breaks its own
-/// arithmetic keeps its values and goes to review. Relations that cannot be checked (a value missing) take no part.
+/// Arithmetic as a second witness. Each field of a checkable error relation may hold one of the values the engines
+/// listed or a value they did not list (<see cref="FieldOption"/>); the search visits these hypotheses in order of
+/// falling probability, solves an unlisted value from an equality it is alone in (a misread field is recomputed from the
+/// others), and keeps the hypotheses under which every error relation holds. Each field gets the value of the most
+/// probable one with its posterior against every competing hypothesis: other consistent hypotheses that give it
+/// another value, and, when the values as read break a relation, "read right, the protocol itself is wrong"
+/// (<see cref="ArithmeticSettings.InconsistentProtocolPrior"/>), which speaks for the values read. So one misread digit
+/// that a sum repairs is corrected, two equally likely repairs are not, a protocol that breaks its own arithmetic keeps
+/// its values, and the fields that no likely repair touches are vouched for even while their relation fails.
+/// Relations that cannot be checked (a value missing) take no part; the search uses the relations that are linear (sums).
 /// </summary>
 public sealed class ArithmeticCorrector
 {
@@ -25,7 +27,7 @@ public sealed class ArithmeticCorrector
     {
         var values = readings.ToDictionary(reading => reading.FieldId, reading => reading.Value, StringComparer.Ordinal);
         var scope = new FormValueScope(form, values);
-        var relations = ActiveRelations(form, readings, scope);
+        var relations = CheckableRelations(form, scope);
         if (relations.Count == 0)
         {
             return [];
@@ -40,41 +42,36 @@ public sealed class ArithmeticCorrector
             .Where(reading => reading.Value is not null)
             .Select(reading => FieldBelief.From(reading, _settings.UnlistedFloor))
             .ToList();
-        var failingAsRead = relations.Where(relation => relation.Expression.Holds(scope.Lookup, relation.Tolerance) == false).ToList();
-        var search = Search(beliefs, relations, values, scope);
-        if (search.Consistent.Count == 0)
+        var failingAsRead = relations.Where(relation => relation.Holds(scope) == false).ToList();
+        var fieldIds = beliefs.Select(belief => belief.FieldId).ToList();
+        var linear = relations
+            .Select(relation => LinearRelation.Of(relation, fieldIds, values, scope))
+            .OfType<LinearRelation>()
+            .ToList();
+        if (linear.Count == 0 || Consistent(beliefs, linear) is not { } consistent)
         {
             return [];
         }
 
-        var best = search.Consistent[0].Choice;
-        var bestProbability = Math.Exp(search.Consistent[0].LogProbability);
-        var inconsistentProtocol = search.TopIsConsistent ? 0 : _settings.InconsistentProtocolPrior * Math.Exp(search.TopLogProbability);
+        var inconsistentProtocol = failingAsRead.Count == 0
+            ? 0
+            : _settings.InconsistentProtocolPrior * beliefs.Aggregate(1.0, (product, belief) => product * belief.ProbabilityOfValueRead);
+        var total = consistent.Total + inconsistentProtocol;
         var verdicts = new List<ArithmeticVerdict>(beliefs.Count);
         for (var field = 0; field < beliefs.Count; field++)
         {
             var belief = beliefs[field];
-            var support = 0.0;
-            var against = search.Unvisited + inconsistentProtocol;
-            foreach (var (choice, log) in search.Consistent)
+            if (total <= 0 || consistent.Marginals[field].Count == 0)
             {
-                if (choice[field] == best[field])
-                {
-                    support += Math.Exp(log);
-                }
-                else
-                {
-                    against += Math.Exp(log);
-                }
+                continue;
             }
 
-            var pinned = relations.Any(relation => relation.IsEquality && relation.FieldIds.Contains(belief.FieldId));
-            against += belief.Unlisted * (pinned ? _settings.Coincidence : 1) * bestProbability / belief.Candidates[best[field]].Confidence;
-            var value = belief.Candidates[best[field]].Value;
-            var corrects = value == values[belief.FieldId]
+            var (value, mass) = consistent.Marginals[field].MaxBy(pair => pair.Value);
+            var posterior = (mass + (value == belief.ValueRead ? inconsistentProtocol : 0)) / total;
+            var pinned = linear.Any(relation => relation.IsEquality && relation.Fields.Contains(field));
+            var corrects = value == belief.ValueRead
                 ? []
                 : failingAsRead.Where(relation => relation.FieldIds.Contains(belief.FieldId)).Select(relation => relation.Id).ToList();
-            var posterior = support / (support + against);
             // Only an equality is a witness: a field that inequalities alone check keeps its own reading's word.
             verdicts.Add(new ArithmeticVerdict(belief.FieldId, value, posterior, pinned && posterior >= _settings.AcceptPosterior, corrects));
         }
@@ -103,78 +100,113 @@ public sealed class ArithmeticCorrector
     }
 
     /// <summary>The error-level relations that can be checked on the values read (none of their values missing).</summary>
-    private static List<ActiveRelation> ActiveRelations(FormDefinition form, IReadOnlyList<FieldReading> readings, FormValueScope scope) =>
+    private static List<CheckableRelation> CheckableRelations(FormDefinition form, FormValueScope scope) =>
         form.Relations
             .Where(relation => relation.Severity == RelationSeverity.Error)
-            .Select(relation => new ActiveRelation(
+            .Select(relation => new CheckableRelation(
                 relation.Id,
                 ExpressionParser.ParseRelation(relation.Expression),
                 (decimal)relation.Tolerance,
                 RelationFields.Of(form, relation).ToHashSet(StringComparer.Ordinal),
                 RelationFields.IsEquality(relation)))
-            .Where(relation => relation.Expression.Holds(scope.Lookup, relation.Tolerance) is not null)
+            .Where(relation => relation.Holds(scope) is not null)
             .ToList();
 
-    private AssignmentSearch Search(
-        IReadOnlyList<FieldBelief> beliefs, IReadOnlyList<ActiveRelation> relations, Dictionary<string, long?> values, FormValueScope scope)
+    /// <summary>
+    /// The probability mass of the hypotheses under which every relation holds, split by each field's value. The fields
+    /// that several relations share (L3, L4) are enumerated; for each of their combinations the relations fall apart
+    /// into independent blocks of private fields (<see cref="RelationBlock"/>). A shared field's unlisted value is left
+    /// unknown: each equality it is in then weighs <see cref="ArithmeticSettings.Coincidence"/> and constrains nothing.
+    /// Null when the shared fields have more combinations than <see cref="ArithmeticSettings.MaxAssignments"/>.
+    /// </summary>
+    private ConsistentMass? Consistent(IReadOnlyList<FieldBelief> beliefs, IReadOnlyList<LinearRelation> relations)
     {
-        var original = beliefs.ToDictionary(belief => belief.FieldId, belief => values[belief.FieldId], StringComparer.Ordinal);
-        var consistent = new List<(int[] Choice, double LogProbability)>();
-        var topLog = double.NaN;
-        var topConsistent = false;
-        var visited = 0;
-        var lastLog = 0.0;
-        // Once an assignment is this much less likely than the best consistent one, the rest cannot move a posterior.
-        var negligible = Math.Log(1e-7);
-        try
+        var uses = new int[beliefs.Count];
+        foreach (var field in relations.SelectMany(relation => relation.Fields))
         {
-            var probabilities = beliefs.Select(belief => (IReadOnlyList<double>)belief.Candidates.Select(c => c.Confidence).ToList()).ToList();
-            foreach (var (choice, log) in CandidateAssignments.InFallingProbability(probabilities))
+            uses[field]++;
+        }
+
+        var shared = Enumerable.Range(0, beliefs.Count).Where(field => uses[field] > 1).ToList();
+        var options = shared.Select(field => beliefs[field].Options()).ToList();
+        if (options.Aggregate(1.0, (product, list) => product * list.Count) > _settings.MaxAssignments)
+        {
+            return null;
+        }
+
+        var tables = new Dictionary<LinearRelation, SumTables>();
+        SumTables Tables(LinearRelation relation, List<int> own) =>
+            tables.TryGetValue(relation, out var known)
+                ? known
+                : tables[relation] = new SumTables(beliefs, own, own.Select(field => relation.Coefficients[field]).ToList());
+
+        var marginals = beliefs.Select(_ => new Dictionary<long, double>()).ToList();
+        var total = 0.0;
+        var values = new long?[beliefs.Count];
+        var choice = new int[shared.Count];
+        while (true)
+        {
+            var weight = 1.0;
+            for (var index = 0; index < shared.Count; index++)
             {
-                if (consistent.Count > 0 && log < consistent[0].LogProbability + negligible)
-                {
-                    return new AssignmentSearch(consistent, topLog, topConsistent, 0);
-                }
-
-                if (visited++ == _settings.MaxAssignments)
-                {
-                    // Every assignment not visited is at most as likely as the last one visited; count a generous share against.
-                    return new AssignmentSearch(consistent, topLog, topConsistent, 100 * Math.Exp(lastLog));
-                }
-
-                for (var field = 0; field < beliefs.Count; field++)
-                {
-                    values[beliefs[field].FieldId] = beliefs[field].Candidates[choice[field]].Value;
-                }
-
-                var holds = relations.All(relation => relation.Expression.Holds(scope.Lookup, relation.Tolerance) == true);
-                if (double.IsNaN(topLog))
-                {
-                    topLog = log;
-                    topConsistent = holds;
-                }
-
-                if (holds)
-                {
-                    consistent.Add(((int[])choice.Clone(), log));
-                }
-
-                lastLog = log;
+                var option = options[index][choice[index]];
+                values[shared[index]] = option.Value;
+                weight *= option.Probability
+                    * (option.IsUnlisted ? Math.Pow(_settings.Coincidence, relations.Count(relation => relation.IsEquality && relation.Fields.Contains(shared[index]))) : 1);
             }
 
-            return new AssignmentSearch(consistent, topLog, topConsistent, 0);
-        }
-        finally
-        {
-            foreach (var (fieldId, value) in original)
+            var blocks = new List<RelationBlock>();
+            foreach (var relation in relations)
             {
-                values[fieldId] = value;
+                var own = relation.Fields.Where(field => uses[field] == 1).ToList();
+                var unknownShared = relation.Fields.Any(field => uses[field] > 1 && values[field] is null);
+                if (own.Count == 0)
+                {
+                    weight *= unknownShared || relation.Holds(values) != false ? 1 : 0;
+                    continue;
+                }
+
+                blocks.Add(unknownShared ? RelationBlock.Unconstrained(beliefs, own)
+                    : relation.IsEquality ? Tables(relation, own).Block(
+                        relation.Constant + relation.Fields.Where(field => uses[field] > 1).Sum(field => relation.Coefficients[field] * values[field]!.Value),
+                        relation.Tolerance, _settings.Coincidence)
+                    : RelationBlock.Enumerated(beliefs, own, relation.Holds, values));
+            }
+
+            var mass = blocks.Aggregate(weight, (product, block) => product * block.Mass);
+            if (mass > 0)
+            {
+                total += mass;
+                foreach (var field in shared.Where(field => values[field] is not null))
+                {
+                    marginals[field][values[field]!.Value] = marginals[field].GetValueOrDefault(values[field]!.Value) + mass;
+                }
+
+                foreach (var block in blocks)
+                {
+                    foreach (var (field, byValue) in block.Marginals)
+                    {
+                        foreach (var (value, share) in byValue)
+                        {
+                            marginals[field][value] = marginals[field].GetValueOrDefault(value) + (mass * share / block.Mass);
+                        }
+                    }
+                }
+            }
+
+            var position = 0;
+            while (position < shared.Count && ++choice[position] == options[position].Count)
+            {
+                choice[position++] = 0;
+            }
+
+            if (position == shared.Count)
+            {
+                return new ConsistentMass(total, marginals);
             }
         }
     }
 
-    private sealed record ActiveRelation(string Id, RelationExpression Expression, decimal Tolerance, IReadOnlySet<string> FieldIds, bool IsEquality);
-
-    private sealed record AssignmentSearch(
-        IReadOnlyList<(int[] Choice, double LogProbability)> Consistent, double TopLogProbability, bool TopIsConsistent, double Unvisited);
+    /// <summary>The mass of every consistent hypothesis (<see cref="Total"/>) and its split by each field's listed value.</summary>
+    private sealed record ConsistentMass(double Total, IReadOnlyList<Dictionary<long, double>> Marginals);
 }

@@ -7,8 +7,8 @@ namespace ProtocolOcr.Pipeline.Arithmetic;
 /// <see cref="InconsistentProtocolPrior"/>: the weight of "the values were read right and the protocol itself breaks
 /// its arithmetic" against a correction (the generator makes 5% such protocols; real commissions make some).
 /// <see cref="UnlistedFloor"/>: the least probability that a field's true value is none of its listed candidates.
-/// <see cref="Coincidence"/>: how likely a value the engines did not list still satisfies the equalities that pin it.
-/// <see cref="MaxAssignments"/>: how many candidate assignments the search may visit per protocol.
+/// <see cref="Coincidence"/>: how likely a value the engines did not list is the one an equality needs.
+/// <see cref="MaxAssignments"/>: how many combinations of the shared fields' values (those in several relations) may be weighed.
 /// </summary>
 public sealed record ArithmeticSettings(
     double AcceptPosterior = 0.99,

@@ -5,8 +5,9 @@ namespace ProtocolOcr.Pipeline.Arithmetic;
 /// <summary>
 /// What the engines believe a field holds: candidate values with probabilities (most likely first) and the
 /// probability <see cref="Unlisted"/> that the true value is none of them. The probabilities sum to 1.
+/// <see cref="ValueRead"/> is the value the engines read (the first candidate before sorting).
 /// </summary>
-public sealed record FieldBelief(string FieldId, IReadOnlyList<ValueAlternative> Candidates, double Unlisted)
+public sealed record FieldBelief(string FieldId, IReadOnlyList<ValueAlternative> Candidates, double Unlisted, long? ValueRead)
 {
     /// <summary>
     /// The value read and its alternatives, as probabilities. The engines' scores are not normalized (two alternatives
@@ -26,6 +27,17 @@ public sealed record FieldBelief(string FieldId, IReadOnlyList<ValueAlternative>
             .Select(candidate => candidate with { Confidence = candidate.Confidence * scale })
             .OrderByDescending(candidate => candidate.Confidence)
             .ToList();
-        return new FieldBelief(reading.FieldId, candidates, 1 - candidates.Sum(candidate => candidate.Confidence));
+        return new FieldBelief(reading.FieldId, candidates, 1 - candidates.Sum(candidate => candidate.Confidence), reading.Value);
     }
+
+    /// <summary>The probability of the value read (0 when nothing was read).</summary>
+    public double ProbabilityOfValueRead => Candidates.FirstOrDefault(candidate => candidate.Value == ValueRead)?.Confidence ?? 0;
+
+    /// <summary>The candidates and the unlisted remainder, most likely first.</summary>
+    public IReadOnlyList<FieldOption> Options() =>
+        Candidates.Select(candidate => new FieldOption(candidate.Value, candidate.Confidence))
+            .Append(new FieldOption(null, Unlisted))
+            .Where(option => option.Probability > 0)
+            .OrderByDescending(option => option.Probability)
+            .ToList();
 }
