@@ -8,6 +8,7 @@ using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
 using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Handwriting;
+using ProtocolOcr.Recognition.Header;
 using ProtocolOcr.Recognition.Tesseract;
 
 namespace ProtocolOcr.Pipeline;
@@ -36,7 +37,13 @@ public static class PipelineServiceCollectionExtensions
             provider.GetRequiredService<PipelineSettings>(),
             provider.GetRequiredService<TesseractDigitReader>(),
             provider.GetRequiredService<FormReferences>(),
-            provider.GetRequiredService<ArithmeticSettings>()));
+            provider.GetRequiredService<ArithmeticSettings>(),
+            provider.GetRequiredService<FormTitleCheck>()));
+        services.TryAddSingleton(provider =>
+        {
+            var catalog = provider.GetRequiredService<IFormCatalog>();
+            return new FormTitleCheck(catalog.FormIds.Select(catalog.Get));
+        });
         services.TryAddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<IFormCatalog>();

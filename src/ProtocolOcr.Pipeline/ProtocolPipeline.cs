@@ -10,6 +10,7 @@ using ProtocolOcr.Imaging.Quality;
 using ProtocolOcr.Imaging.Registration;
 using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
+using ProtocolOcr.Recognition.Header;
 
 namespace ProtocolOcr.Pipeline;
 
@@ -32,6 +33,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     private readonly FormReferences? _references;
     private readonly FormLocator? _locator;
     private readonly ArithmeticCorrector _corrector;
+    private readonly FormTitleCheck? _titleCheck;
 
     /// <param name="reader">Reads every field's value.</param>
     /// <param name="settings">Decision thresholds.</param>
@@ -44,10 +46,12 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     /// The forms' reference pages: a form with one is registered by its printed structure (which also decides which way
     /// up the page lies and rejects other documents); without, the page outline alone places the fields.
     /// </param>
+    /// <param name="titleCheck">Reads the printed title to tell apart forms that share a layout; none when null.</param>
     public ProtocolPipeline(
         IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null, FormReferences? references = null,
-        ArithmeticSettings? arithmetic = null)
+        ArithmeticSettings? arithmetic = null, FormTitleCheck? titleCheck = null)
     {
+        _titleCheck = titleCheck;
         _references = references;
         _locator = references is null ? null : new FormLocator(references);
         _corrector = new ArithmeticCorrector(arithmetic ?? ArithmeticSettings.Default);
@@ -79,6 +83,10 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             using var alignedPage = aligned;
             debug.Write("03_aligned.png", aligned.Image);
             cancellationToken.ThrowIfCancellationRequested();
+            if (_titleCheck is not null)
+            {
+                clock.Time("title", () => _titleCheck.Confirm(aligned.Image, form, cancellationToken));
+            }
 
             var crops = clock.Time("crop", () => _cropper.Crop(aligned, form));
             try

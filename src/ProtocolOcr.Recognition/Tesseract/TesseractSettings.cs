@@ -21,4 +21,14 @@ public sealed record TesseractSettings(
             ["lstm_choice_mode"] = "2",
             ["user_defined_dpi"] = "300",
         });
+
+    /// <summary>
+    /// One line of printed text in the given Tesseract languages (e.g. "rus+kaz"): the form's title lines, read to
+    /// confirm which form a photo shows.
+    /// </summary>
+    public static TesseractSettings TextLine(string languages, string? tessdataPath = null) => new(
+        tessdataPath ?? TesseractRuntime.DefaultTessdataPath,
+        languages,
+        SingleLine,
+        new Dictionary<string, string> { ["user_defined_dpi"] = "300" });
 }

@@ -11,7 +11,8 @@ internal sealed class FormDocumentReader(YamlSource source)
     public (FormDefinition Form, SourceMap Map) Read(YamlNode root)
     {
         var document = new YamlMapping(
-            source, root, "the form", "id", "version", "title", "languages", "sources", "page", "rows", "fields", "relations");
+            source, root, "the form", "id", "version", "title", "languages", "sources", "page", "rows", "fields", "relations",
+            "title_lines");
         var id = document.String("id");
         if (!FormIds.IsValid(id))
         {
@@ -32,10 +33,13 @@ internal sealed class FormDocumentReader(YamlSource source)
         fieldList.Read(source.Sequence(document.Get("fields"), "'fields'"));
         var relations = ReadRelations(document.Find("relations"), map);
         var sources = document.Find("sources") is { } sourcesNode ? source.Strings(sourcesNode, "'sources'") : [];
+        var titleLines = document.Find("title_lines") is { } titleLinesNode
+            ? source.Sequence(titleLinesNode, "'title_lines'").Children.Select((box, index) => source.Box(box, $"title line {index + 1}")).ToList()
+            : [];
 
         var form = new FormDefinition(
             id, document.String("version"), document.Text("title"), languages, page,
-            fieldList.Fields, fieldList.Groups, relations, sources);
+            fieldList.Fields, fieldList.Groups, relations, sources, titleLines);
         return (form, map);
     }
 

@@ -1,0 +1,126 @@
+using OpenCvSharp;
+using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Recognition.Tesseract;
+
+namespace ProtocolOcr.Recognition.Header;
+
+/// <summary>
+/// Confirms the form by its printed title when another known form shares its layout (kz.president.2019 and 2022:
+/// registration cannot tell them apart). Reads the form's <see cref="FormDefinition.TitleLines"/> on the aligned page
+/// and rejects the photo as <c>template_mismatch</c> when another form's title lines fit the text read clearly better
+/// (<see cref="Margin"/> characters). Forms without title lines, or without a look-alike, cost nothing. Thread-safe.
+/// </summary>
+public sealed class FormTitleCheck : IDisposable
+{
+    /// <summary>
+    /// How many characters closer another form's title must be. The 2019 and 2022 date lines differ by 9-12 characters;
+    /// the lines read on DEV photos were 0-4 characters from their own title.
+    /// </summary>
+    public const int Margin = 4;
+
+    private readonly IReadOnlyList<FormDefinition> _forms;
+    private readonly Dictionary<string, TesseractEnginePool> _engines = new(StringComparer.Ordinal);
+    private readonly Lock _enginesLock = new();
+
+    public FormTitleCheck(IEnumerable<FormDefinition> forms) =>
+        _forms = forms.Where(form => form.TitleLines is { Count: > 0 }).ToList();
+
+    /// <summary>
+    /// Throws <see cref="PhotoRejectedException"/> (template_mismatch) when the title read names another form; returns
+    /// the title lines read (none when the form has no look-alike).
+    /// </summary>
+    /// <param name="alignedPage">The page warped to <paramref name="form"/>'s reference size (BGR or grey).</param>
+    public IReadOnlyList<string> Confirm(Mat alignedPage, FormDefinition form, CancellationToken cancellationToken)
+    {
+        var lookAlikes = LookAlikes(form);
+        if (lookAlikes.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = Read(alignedPage, form, cancellationToken);
+        var own = Distance(lines, form);
+        var (closest, distance) = lookAlikes.Select(other => (other, Distance(lines, other))).MinBy(pair => pair.Item2);
+        if (distance + Margin <= own)
+        {
+            throw new PhotoRejectedException(
+                ReasonCodes.TemplateMismatch,
+                $"The title on this photo reads \"{string.Join(" / ", lines)}\", which is form {closest.Id} " +
+                $"(\"{closest.Title.Any.Split('\n').Last()}\"), not {form.Id}. Upload it as a {closest.Id} protocol.");
+        }
+
+        return lines;
+    }
+
+    /// <summary>The text read in each title line box of <paramref name="form"/>.</summary>
+    public IReadOnlyList<string> Read(Mat alignedPage, FormDefinition form, CancellationToken cancellationToken)
+    {
+        using var grey = alignedPage.Channels() == 1 ? alignedPage.Clone() : alignedPage.CvtColor(ColorConversionCodes.BGR2GRAY);
+        var page = new Rect(0, 0, grey.Width, grey.Height);
+        var engines = EnginesFor(form);
+        return (form.TitleLines ?? []).Select(box =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var area = new Rect(box.X, box.Y, box.Width, box.Height) & page;
+            if (area.Width == 0 || area.Height == 0)
+            {
+                return "";
+            }
+
+            using var line = new Mat(grey, area);
+            return engines.Use(engine => engine.ReadLine(line)).Text;
+        }).ToList();
+    }
+
+    public void Dispose()
+    {
+        lock (_enginesLock)
+        {
+            foreach (var pool in _engines.Values)
+            {
+                pool.Dispose();
+            }
+
+            _engines.Clear();
+        }
+    }
+
+    /// <summary>The other forms printed on the same layout: same page size and the same title line boxes.</summary>
+    private List<FormDefinition> LookAlikes(FormDefinition form) =>
+        form.TitleLines is not { Count: > 0 } titleLines
+            ? []
+            : _forms.Where(other => other.Id != form.Id && other.ReferenceSize == form.ReferenceSize && other.TitleLines!.SequenceEqual(titleLines)).ToList();
+
+    /// <summary>How far the lines read are from a form's title: per line, the closest line of the title in any language.</summary>
+    private static int Distance(IReadOnlyList<string> lines, FormDefinition form)
+    {
+        var titleLines = form.Title.ByLanguage.Values
+            .SelectMany(text => text.Split('\n'))
+            .Select(TitleText.Normalize)
+            .Where(line => line.Length > 0)
+            .ToList();
+        return lines
+            .Select(TitleText.Normalize)
+            .Sum(read => titleLines.Min(expected => TitleText.DistanceWithin(read, expected)));
+    }
+
+    private TesseractEnginePool EnginesFor(FormDefinition form)
+    {
+        var languages = string.Join('+', form.Languages.Select(TesseractLanguage).Distinct());
+        lock (_enginesLock)
+        {
+            return _engines.TryGetValue(languages, out var pool)
+                ? pool
+                : _engines[languages] = new TesseractEnginePool(TesseractSettings.TextLine(languages));
+        }
+    }
+
+    private static string TesseractLanguage(string isoCode) => isoCode switch
+    {
+        "kk" => "kaz",
+        "ru" => "rus",
+        "en" => "eng",
+        _ => throw new NotSupportedException($"No Tesseract model is named for language '{isoCode}'."),
+    };
+}
