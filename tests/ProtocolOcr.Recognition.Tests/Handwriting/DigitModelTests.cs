@@ -135,4 +135,20 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_calibration_without_one_temperature_per_network_is_a_clear_error()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "digit-calibration-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, """{"AcceptThreshold":0.98,"Temperatures":[0.5],"Bins":[{"ModelsAgree":true,"MinProbability":0,"Count":1,"Correct":1,"Confidence":0.9}]}""");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => CnnCalibration.Load(path));
+            Assert.Contains("temperatures", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
