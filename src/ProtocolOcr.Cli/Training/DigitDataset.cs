@@ -5,14 +5,15 @@ using ProtocolOcr.Synthetic.Handwriting;
 namespace ProtocolOcr.Cli.Training;
 
 /// <summary>
-/// The digit engine's data, all through <see cref="DigitNormalizer"/>. MNIST Train part, per class: the first 80%
-/// train (each also once augmented), the last 20% validate (thresholds and calibration only). Fonts: every
+/// The digit engine's data, all through <see cref="DigitNormalizer"/>. MNIST Train part, per class: the first 90%
+/// train (each also twice augmented), the last 10% validate (thresholds and calibration only). Fonts: every
 /// handwriting and printed font except <see cref="UnseenFont"/> trains, as augmented renders with European 1 and 7.
 /// Held out, reported only: the MNIST Test part, the same with European 1 and 7 drawn in, and the unseen font.
 /// </summary>
 public sealed class DigitDataset
 {
-    public const double ValidationFraction = 0.2;
+    public const double ValidationFraction = 0.1;
+    private const int AugmentedCopies = 2;
     public const string UnseenFont = "humor-sans/Humor-Sans.ttf";
     private const int RendersPerFontDigit = 60;
     private const int UnseenRendersPerDigit = 50;
@@ -47,8 +48,11 @@ public sealed class DigitDataset
             {
                 using var ink = MnistInk(mnist.Get(digit, MnistPart.Train, ordinal));
                 Add(digits, ink, digit, "mnist-train");
-                using var varied = InkAugmenter.Vary(ink, digit, random, europeanChance: 0.4);
-                Add(digits, varied, digit, "mnist-train-augmented");
+                for (var copy = 0; copy < AugmentedCopies; copy++)
+                {
+                    using var varied = InkAugmenter.Vary(ink, digit, random, europeanChance: 0.4);
+                    Add(digits, varied, digit, "mnist-train-augmented");
+                }
             }
         }
 

@@ -3,7 +3,7 @@ using ProtocolOcr.Recognition.Handwriting;
 
 namespace ProtocolOcr.Cli.Training;
 
-/// <summary>Scores a digit engine on labelled digits (features and classification timed together).</summary>
+/// <summary>Scores the digit engine on labelled digits (classification timed).</summary>
 public static class DigitEvaluation
 {
     public static SourceScore Score(DigitClassifier classifier, string source, IReadOnlyList<LabelledDigit> digits)

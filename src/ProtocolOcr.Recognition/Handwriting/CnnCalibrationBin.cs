@@ -1,4 +1,7 @@
 namespace ProtocolOcr.Recognition.Handwriting;
 
-/// <summary>Validation digits whose CNN softmax is from <see cref="MinSoftmax"/> up to the next bin: how many, how many right, smoothed accuracy.</summary>
-public sealed record CnnCalibrationBin(double MinSoftmax, int Count, int Correct, double Confidence);
+/// <summary>
+/// Validation digits on which the two CNNs agreed (or not) and whose combined top probability is from
+/// <see cref="MinProbability"/> up to the next bin: how many, how many right, and the smoothed accuracy.
+/// </summary>
+public sealed record CnnCalibrationBin(bool ModelsAgree, double MinProbability, int Count, int Correct, double Confidence);

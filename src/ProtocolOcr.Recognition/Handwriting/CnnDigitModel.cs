@@ -4,13 +4,14 @@ using OpenCvSharp.Dnn;
 namespace ProtocolOcr.Recognition.Handwriting;
 
 /// <summary>
-/// The convolutional digit model (<c>cnn.onnx</c>, trained by <c>tools/digits/train_cnn.py</c> on digits in
-/// <see cref="NormalizedDigit"/>'s convention) run by OpenCV's DNN module. Thread-safe: an OpenCV <see cref="Net"/>
-/// keeps its input and buffers between calls, so one forward pass runs at a time (~0.1-0.5 ms each).
+/// The two convolutional digit networks (<c>cnn.onnx</c>, trained by <c>tools/digits/train_cnn.py</c> on digits in
+/// <see cref="NormalizedDigit"/>'s convention), run in one forward pass by OpenCV's DNN module: the network returns
+/// both networks' logits side by side (1x20). Thread-safe: an OpenCV <see cref="Net"/> keeps its input and buffers
+/// between calls, so one forward pass runs at a time.
 /// </summary>
 public sealed class CnnDigitModel : IDisposable
 {
-    private const int Classes = 10;
+    public const int Classes = 10;
     private readonly Net net;
     private readonly Lock gate = new();
 
@@ -46,8 +47,8 @@ public sealed class CnnDigitModel : IDisposable
         return new CnnDigitModel(net, calibration);
     }
 
-    /// <summary>Per-class probabilities (softmax of the network's logits, sum 1).</summary>
-    public double[] Probabilities(NormalizedDigit digit)
+    /// <summary>Each network's per-class probabilities (its temperature-scaled softmax, sum 1).</summary>
+    public double[][] Probabilities(NormalizedDigit digit)
     {
         ArgumentNullException.ThrowIfNull(digit);
         using var blob = Mat.FromPixelData([1, 1, NormalizedDigit.Side, NormalizedDigit.Side], MatType.CV_32FC1, digit.Pixels);
@@ -60,16 +61,39 @@ public sealed class CnnDigitModel : IDisposable
             row.GetArray(out logits);
         }
 
-        if (logits.Length != Classes)
+        if (logits.Length != Classes * CnnCalibration.Networks)
         {
-            throw new InvalidDataException($"The digit CNN gave {logits.Length} outputs, expected {Classes}.");
+            throw new InvalidDataException($"The digit CNN gave {logits.Length} outputs, expected {Classes * CnnCalibration.Networks}.");
         }
 
-        var max = logits.Max();
-        var exps = logits.Select(value => Math.Exp(value - max)).ToArray();
-        var sum = exps.Sum();
-        return exps.Select(value => value / sum).ToArray();
+        return Enumerable.Range(0, CnnCalibration.Networks)
+            .Select(network => Softmax(logits.AsSpan(network * Classes, Classes), Calibration.Temperatures[network]))
+            .ToArray();
     }
 
     public void Dispose() => net.Dispose();
+
+    private static double[] Softmax(ReadOnlySpan<float> logits, double temperature)
+    {
+        var max = double.MinValue;
+        foreach (var value in logits)
+        {
+            max = Math.Max(max, value);
+        }
+
+        var exps = new double[logits.Length];
+        var sum = 0.0;
+        for (var index = 0; index < logits.Length; index++)
+        {
+            exps[index] = Math.Exp((logits[index] - max) / temperature);
+            sum += exps[index];
+        }
+
+        for (var index = 0; index < exps.Length; index++)
+        {
+            exps[index] /= sum;
+        }
+
+        return exps;
+    }
 }

@@ -10,15 +10,12 @@ namespace ProtocolOcr.Recognition.Handwriting;
 public static class DigitModelFiles
 {
     public const string EnvironmentVariable = "PROTOCOLOCR_DIGIT_MODELS";
-    public const string Svm = "hog-svm.yml.gz";
-    public const string Mlp = "hog-mlp.yml.gz";
-    public const string Calibration = "calibration.json";
     public const string Cnn = "cnn.onnx";
     public const string CnnCalibration = "cnn.json";
 
     public static string Locate() => DataDirectory.Locate(
         EnvironmentVariable,
         Path.Combine("tessdata", "digits"),
-        directory => File.Exists(Path.Combine(directory, Svm)),
+        directory => File.Exists(Path.Combine(directory, Cnn)),
         $"set {EnvironmentVariable}.");
 }

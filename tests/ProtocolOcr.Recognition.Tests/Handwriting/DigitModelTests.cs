@@ -43,6 +43,11 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
         var acceptedAccuracy = accepted.Count(result => result.Result.Digit == result.Label) / (double)accepted.Count;
         output.WriteLine($"accepted digits right: {acceptedAccuracy:P2}");
         Assert.InRange(acceptedAccuracy, StatedFigures.SampleAcceptedAccuracy - 0.002, 1);
+
+        // Calibrated: a digit's confidence is the probability it is right, so on average it matches the accuracy.
+        var meanConfidence = results.Average(result => result.Result.Confidence);
+        output.WriteLine($"mean confidence {meanConfidence:P2}");
+        Assert.InRange(meanConfidence, topOne - 0.01, topOne + 0.01);
     }
 
     [Fact]
@@ -91,9 +96,9 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
     }
 
     [Fact]
-    public void A_digit_is_accepted_only_when_the_svm_agrees_and_the_cnn_is_sure()
+    public void A_digit_is_accepted_only_when_both_networks_name_it_and_are_sure()
     {
-        var threshold = CnnCalibration.Load(Path.Combine(DigitModelFiles.Locate(), DigitModelFiles.CnnCalibration)).AcceptThreshold;
+        var threshold = engine.Classifier.Calibration.AcceptThreshold;
         var results = Enumerable.Range(0, 300)
             .Select(index =>
             {
@@ -103,29 +108,27 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
             .ToList();
 
         Assert.Contains(results, result => result.Accepted);
-        Assert.All(results.Where(result => result.Accepted), result =>
-        {
-            Assert.True(result.ModelsAgree);
-            Assert.InRange(result.Scores[result.Digit], threshold, 1);
-        });
-        Assert.All(results.Where(result => !result.ModelsAgree), result =>
-            Assert.InRange(result.Confidence, 0, DigitClassifier.DisagreementConfidenceCap));
+        Assert.Contains(results, result => !result.Accepted);
+        Assert.All(results, result => Assert.Equal(result.ModelsAgree && result.Scores[result.Digit] >= threshold, result.Accepted));
+        Assert.All(results, result => Assert.Equal(result.Scores.Max(), result.Scores[result.Digit]));
     }
 
-    [Fact]
-    public void A_model_directory_without_the_cnn_is_a_clear_error()
+    [Theory]
+    [InlineData(DigitModelFiles.Cnn)]
+    [InlineData(DigitModelFiles.CnnCalibration)]
+    public void A_model_directory_missing_a_file_is_a_clear_error(string missing)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "no-digit-cnn-" + Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "digit-model-without-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
-            foreach (var file in new[] { DigitModelFiles.Svm, DigitModelFiles.Mlp, DigitModelFiles.Calibration, DigitModelFiles.CnnCalibration })
+            foreach (var file in new[] { DigitModelFiles.Cnn, DigitModelFiles.CnnCalibration }.Where(file => file != missing))
             {
                 File.Copy(Path.Combine(DigitModelFiles.Locate(), file), Path.Combine(directory, file));
             }
 
             var error = Assert.Throws<FileNotFoundException>(() => DigitClassifier.Load(directory));
-            Assert.Contains(DigitModelFiles.Cnn, error.Message, StringComparison.Ordinal);
+            Assert.Contains(missing, error.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -134,18 +137,18 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
     }
 
     [Fact]
-    public void A_missing_model_directory_is_a_clear_error()
+    public void A_calibration_without_one_temperature_per_network_is_a_clear_error()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "no-digit-model-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var path = Path.Combine(Path.GetTempPath(), "digit-calibration-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, """{"AcceptThreshold":0.98,"Temperatures":[0.5],"Bins":[{"ModelsAgree":true,"MinProbability":0,"Count":1,"Correct":1,"Confidence":0.9}]}""");
         try
         {
-            var error = Assert.Throws<FileNotFoundException>(() => DigitClassifier.Load(directory));
-            Assert.Contains(DigitModelFiles.Svm, error.Message, StringComparison.Ordinal);
+            var error = Assert.Throws<InvalidDataException>(() => CnnCalibration.Load(path));
+            Assert.Contains("temperatures", error.Message, StringComparison.Ordinal);
         }
         finally
         {
-            Directory.Delete(directory);
+            File.Delete(path);
         }
     }
 }
