@@ -94,6 +94,23 @@ public sealed class ProtocolPipelineTests : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void An_exif_rotated_photo_reports_its_page_corners_in_upright_photo_pixels()
+    {
+        var photo = PhotoStager.Stage(_fixture.ConsistentPage, rotationDegrees: 3, seed: 4);
+
+        var result = Run(PhotoStager.WithExifRotation(photo.Bytes));
+
+        // The stored pixels are 4000x3000 and the decoded photo 2250x3000: scaling by the stored width put corners
+        // hundreds of pixels off. 25 px is 0.6% of the long side, the page detector's working precision.
+        Assert.NotNull(result.PageCorners);
+        Assert.All(
+            result.PageCorners.Zip(photo.TrueCorners),
+            pair => Assert.True(
+                Math.Abs(pair.First.X - pair.Second.X) < 25 && Math.Abs(pair.First.Y - pair.Second.Y) < 25,
+                $"corner at ({pair.First.X:F0}, {pair.First.Y:F0}), staged at ({pair.Second.X:F0}, {pair.Second.Y:F0})"));
+    }
+
+    [Fact]
     public void A_webp_photo_reads_the_same()
     {
         var photo = PhotoStager.Stage(_fixture.ConsistentPage, rotationDegrees: -2, seed: 5);

@@ -6,9 +6,13 @@ namespace ProtocolOcr.Imaging.Decoding;
 /// A photo decoded to upright BGR pixels (EXIF orientation applied), possibly downscaled.
 /// <see cref="SourceWidth"/> x <see cref="SourceHeight"/> is the size stored in the file, before orientation and
 /// downscaling; <see cref="Format"/> is the container format name (JPEG, PNG, HEIC, ...).
+/// <see cref="Preview"/> is a grey copy with a long side of at most <see cref="PhotoPreview.LongSide"/> px for the stages
+/// that measure the whole photo (quality, page), made on first use unless the decoder made it.
 /// </summary>
 public sealed class DecodedPhoto : IDisposable
 {
+    private (Mat Gray, double Scale)? _preview;
+
     public DecodedPhoto(Mat image, string format, int sourceWidth, int sourceHeight)
     {
         Image = image;
@@ -18,6 +22,18 @@ public sealed class DecodedPhoto : IDisposable
     }
 
     public Mat Image { get; }
+
+    /// <summary>Grey, long side at most <see cref="PhotoPreview.LongSide"/>; owned by this photo.</summary>
+    public Mat Preview => (_preview ??= PhotoPreview.Of(Image)).Gray;
+
+    /// <summary>Preview pixels per <see cref="Image"/> pixel (at most 1).</summary>
+    public double PreviewScale => (_preview ??= PhotoPreview.Of(Image)).Scale;
+
+    /// <summary>
+    /// Uploaded-file pixels per <see cref="Image"/> pixel, by the long sides: <see cref="SourceWidth"/> is the stored
+    /// width, which is the height once an EXIF orientation turned the photo a quarter round.
+    /// </summary>
+    public double SourceScale => (double)Math.Max(SourceWidth, SourceHeight) / Math.Max(Width, Height);
 
     public string Format { get; }
 
@@ -29,5 +45,9 @@ public sealed class DecodedPhoto : IDisposable
 
     public int Height => Image.Height;
 
-    public void Dispose() => Image.Dispose();
+    public void Dispose()
+    {
+        Image.Dispose();
+        _preview?.Gray.Dispose();
+    }
 }

@@ -12,7 +12,7 @@ namespace ProtocolOcr.Imaging.Quality;
 /// </summary>
 public sealed class PhotoQualityGate
 {
-    public const int MeasureLongSide = 1000;
+    public const int MeasureLongSide = PhotoPreview.LongSide;
 
     /// <summary>Too dark below this: dark photos measured 15-29, the darkest good photo 105.</summary>
     public const double MinBrightLevel = 55;
@@ -29,14 +29,14 @@ public sealed class PhotoQualityGate
     /// </summary>
     public const double MaxBlurredBusyness = 0.25;
 
+    /// <summary>Sobel magnitudes of 8-bit grey stay under 4 * 255 * sqrt(2) ~ 1443; quarter-level bins.</summary>
+    private const float MaxGradient = 1536;
+    private const int GradientBins = 6144;
+
     public PhotoQualityMeasures Measure(DecodedPhoto photo)
     {
-        double scale = Math.Min(1.0, (double)MeasureLongSide / Math.Max(photo.Width, photo.Height));
-        using var small = new Mat();
-        Cv2.Resize(photo.Image, small, new Size(), scale, scale, InterpolationFlags.Area);
-        using var gray = new Mat();
-        Cv2.CvtColor(small, gray, ColorConversionCodes.BGR2GRAY);
-        var histogram = GrayHistogram(gray);
+        var gray = photo.Preview;
+        var histogram = Histogram(gray, bins: 256, upper: 256);
         double total = gray.Total();
 
         using var smoothed = new Mat();
@@ -47,10 +47,11 @@ public sealed class PhotoQualityGate
         Cv2.Sobel(smoothed, gradientX, MatType.CV_32F, 1, 0);
         Cv2.Sobel(smoothed, gradientY, MatType.CV_32F, 0, 1);
         Cv2.Magnitude(gradientX, gradientY, magnitude);
-        magnitude.GetArray(out float[] magnitudes);
-        Array.Sort(magnitudes);
-        double steepest = magnitudes[(int)((magnitudes.Length - 1) * 0.999)];
-        double typical = magnitudes[(magnitudes.Length - 1) / 2];
+        // Percentiles from a histogram, not a sort of every pixel's magnitude (that cost ~25 ms a photo).
+        var gradients = Histogram(magnitude, GradientBins, MaxGradient);
+        double binWidth = MaxGradient / GradientBins;
+        double steepest = Percentile(gradients, total, 0.999) * binWidth;
+        double typical = Percentile(gradients, total, 0.5) * binWidth;
         double contrast = Percentile(histogram, total, 0.99) - Percentile(histogram, total, 0.01);
 
         return new PhotoQualityMeasures(
@@ -88,16 +89,12 @@ public sealed class PhotoQualityGate
         return measures;
     }
 
-    private static double[] GrayHistogram(Mat gray)
+    private static double[] Histogram(Mat image, int bins, float upper)
     {
-        gray.GetArray(out byte[] pixels);
-        var histogram = new double[256];
-        foreach (byte value in pixels)
-        {
-            histogram[value]++;
-        }
-
-        return histogram;
+        using var counts = new Mat();
+        Cv2.CalcHist([image], [0], null, counts, 1, [bins], [new Rangef(0, upper)]);
+        counts.GetArray(out float[] values);
+        return Array.ConvertAll(values, value => (double)value);
     }
 
     private static double Percentile(double[] histogram, double total, double fraction)
