@@ -68,7 +68,8 @@ public sealed class FormReference : IDisposable
         Cv2.Resize(gray, featureGray, new Size(), FeatureScale, FeatureScale, InterpolationFlags.Area);
         using var orb = ORB.Create(FeatureCount);
         var descriptors = new Mat();
-        orb.DetectAndCompute(featureGray, null, out var keypoints, descriptors);
+        using var featureInk = StructureImage.Ink(featureGray);
+        orb.DetectAndCompute(featureInk, null, out var keypoints, descriptors);
         using var anchorLevel = StructureImage.Of(gray, AnchorScale);
         return new FormReference(
             formId, gray.Size(), StructureImage.Of(gray, CoarseScale), StructureImage.Of(gray, FineScale),

@@ -186,7 +186,8 @@ internal sealed class FormRegistrar
         Cv2.CvtColor(color, photoSmall, ColorConversionCodes.BGR2GRAY);
         using var orb = ORB.Create(FormReference.FeatureCount);
         using var descriptors = new Mat();
-        orb.DetectAndCompute(photoSmall, null, out var keypoints, descriptors);
+        using var photoInk = StructureImage.Ink(photoSmall);
+        orb.DetectAndCompute(photoInk, null, out var keypoints, descriptors);
         if (keypoints.Length < MinFeatureInliers || reference.FeaturePoints.Length < MinFeatureInliers)
         {
             return null;
