@@ -33,7 +33,8 @@ public sealed class FormLocator
 
     public RegisteredPage Locate(DecodedPhoto photo, PageImage? page, PhotoRejectedException? pageRejection, FormReference reference)
     {
-        var registered = _registrar.Register(photo, page?.Quad, reference);
+        using var levels = PhotoLevels.Of(photo, FormRegistrar.PhotoLongSide);
+        var registered = _registrar.Register(levels, page?.Quad, reference);
         if (registered is not null && registered.Score >= MinScore)
         {
             return Accepted(registered, photo);
@@ -45,14 +46,14 @@ public sealed class FormLocator
         }
 
         var other = _references.AllBut(reference.FormId)
-            .Select(candidate => (candidate.FormId, Registered: _registrar.Register(photo, page?.Quad, candidate)))
+            .Select(candidate => (candidate.FormId, Registered: _registrar.Register(levels, page?.Quad, candidate)))
             .Where(candidate => candidate.Registered is { Score: >= MinScore })
             .OrderByDescending(candidate => candidate.Registered!.Score)
             .FirstOrDefault();
         if (other.Registered is not null)
         {
             // Forms sharing a layout: the other form's fit is a good start for this one, which may have missed its own.
-            var retried = _registrar.Register(photo, other.Registered, reference);
+            var retried = _registrar.Register(levels, other.Registered, reference);
             if (retried.Score >= MinScore && retried.Score >= other.Registered.Score - SameLayoutMargin)
             {
                 return Accepted(retried, photo);

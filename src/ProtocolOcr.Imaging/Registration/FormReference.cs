@@ -11,11 +11,17 @@ public sealed class FormReference : IDisposable
     internal const double CoarseScale = 1.0 / 12;
     internal const double FineScale = 1.0 / 6;
     internal const double FeatureScale = 0.35;
+    internal const double AnchorScale = 1.0 / 4;
 
     internal const int FeatureCount = 2000;
 
-    private FormReference(string formId, Size size, Mat coarse, Mat fine, Point2f[] featurePoints, Mat featureDescriptors)
+    private FormReference(
+        string formId, Size size, Mat coarse, Mat fine, Point2f[] featurePoints, Mat featureDescriptors, AnchorPatch[] anchors)
     {
+        Anchors = anchors;
+        Cv2.MeanStdDev(fine, out var mean, out var deviation);
+        FineMean = mean.Val0;
+        FineDeviation = deviation.Val0;
         FormId = formId;
         Size = size;
         Coarse = coarse;
@@ -33,10 +39,17 @@ public sealed class FormReference : IDisposable
 
     internal Mat Fine { get; }
 
+    internal double FineMean { get; }
+
+    internal double FineDeviation { get; }
+
     /// <summary>ORB keypoint positions at <see cref="FeatureScale"/>.</summary>
     internal Point2f[] FeaturePoints { get; }
 
     internal Mat FeatureDescriptors { get; }
+
+    /// <summary>Structure patches for the fine fit, at <see cref="AnchorScale"/>.</summary>
+    internal AnchorPatch[] Anchors { get; }
 
     /// <summary>Prepares a reference from the form's blank page (grey or BGR, reference size).</summary>
     public static FormReference FromImage(string formId, Mat page)
@@ -55,10 +68,12 @@ public sealed class FormReference : IDisposable
         Cv2.Resize(gray, featureGray, new Size(), FeatureScale, FeatureScale, InterpolationFlags.Area);
         using var orb = ORB.Create(FeatureCount);
         var descriptors = new Mat();
-        orb.DetectAndCompute(featureGray, null, out var keypoints, descriptors);
+        using var featureInk = StructureImage.Ink(featureGray);
+        orb.DetectAndCompute(featureInk, null, out var keypoints, descriptors);
+        using var anchorLevel = StructureImage.Of(gray, AnchorScale);
         return new FormReference(
             formId, gray.Size(), StructureImage.Of(gray, CoarseScale), StructureImage.Of(gray, FineScale),
-            keypoints.Select(keypoint => keypoint.Pt).ToArray(), descriptors);
+            keypoints.Select(keypoint => keypoint.Pt).ToArray(), descriptors, AnchorPatches.Pick(anchorLevel));
     }
 
     /// <summary>Loads the form's reference PNG (forms/&lt;id&gt;.png).</summary>

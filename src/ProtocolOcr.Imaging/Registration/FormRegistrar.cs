@@ -1,21 +1,25 @@
 using OpenCvSharp;
-using ProtocolOcr.Imaging.Decoding;
 using ProtocolOcr.Imaging.Page;
 
 namespace ProtocolOcr.Imaging.Registration;
 
 /// <summary>
 /// Registers a photo to a form's reference page by its printed structure, not the sheet edge: a coarse fit (the page
-/// outline either way up, else ORB features + RANSAC) is refined by ECC (homography) on the ink structure, first at
-/// 1/12 then at 1/6 of reference size. The ECC correlation at 1/6 is the registration's score.
+/// outline either way up, else ORB features + RANSAC) is refined by ECC (homography) on the ink structure at 1/12 of
+/// reference size, then by the form's anchor patches at 1/4 (ECC at 1/6 only when the patches give no sure fit). The
+/// structure's correlation at 1/6 is the registration's score.
 /// </summary>
-public sealed class FormRegistrar
+internal sealed class FormRegistrar
 {
     /// <summary>Working size of the photo for the fine level (long side, px); the coarse level uses half of it, features 1.4 times it.</summary>
-    private const int PhotoLongSide = 700;
+    internal const int PhotoLongSide = 700;
     private const double FeatureToFine = 1.4;
     private const float FeatureRatio = 0.8f;
     private const int MinFeatureInliers = 12;
+
+    /// <summary>How far (anchor-level pixels, 4 reference px each) patches are looked for around the coarse fit, then around the first patch fit.</summary>
+    private const int WideSearch = 6;
+    private const int NarrowSearch = 2;
 
     /// <summary>A fine-level score at or above this is a sure fit (DEV good photos 0.69-0.94); below, every start is refined.</summary>
     private const double ConfidentScore = 0.68;
@@ -29,21 +33,15 @@ public sealed class FormRegistrar
     public double AcceptScore { get; }
 
     /// <summary>The best registration found, or null when no start converged.</summary>
-    public RegisteredPage? Register(DecodedPhoto photo, PageQuad? outline, FormReference reference)
+    internal RegisteredPage? Register(PhotoLevels photo, PageQuad? outline, FormReference reference)
     {
-        double fineScale = Math.Min(1.0, (double)PhotoLongSide / Math.Max(photo.Width, photo.Height));
-        double coarseScale = fineScale / 2;
-        using var gray = new Mat();
-        Cv2.CvtColor(photo.Image, gray, ColorConversionCodes.BGR2GRAY);
-        using var photoCoarse = StructureImage.Of(gray, coarseScale);
-
         var fits = new List<(double[] Homography, double Score, RegistrationStart Start)>();
         if (outline is not null)
         {
             foreach (var corners in new[] { outline.Corners, TurnedHalfRound(outline.Corners) })
             {
                 var start = FromCorners(corners, reference.Size);
-                if (Ecc(reference.Coarse, FormReference.CoarseScale, photoCoarse, coarseScale, start, CoarseCriteria) is { } fit)
+                if (Ecc(reference.Coarse, FormReference.CoarseScale, photo.Coarse, photo.CoarseScale, start, CoarseCriteria) is { } fit)
                 {
                     fits.Add((fit.Homography, fit.Score, RegistrationStart.PageOutline));
                 }
@@ -54,11 +52,8 @@ public sealed class FormRegistrar
         void TryFeatures()
         {
             featuresTried = true;
-            double featureScale = Math.Min(1.0, FeatureToFine * fineScale);
-            using var photoSmall = new Mat();
-            Cv2.Resize(gray, photoSmall, new Size(), featureScale, featureScale, InterpolationFlags.Area);
-            if (FeatureHomography(photoSmall, featureScale, reference) is { } start
-                && Ecc(reference.Coarse, FormReference.CoarseScale, photoCoarse, coarseScale, start, CoarseCriteria) is { } fit)
+            if (FeatureHomography(photo, reference) is { } start
+                && Ecc(reference.Coarse, FormReference.CoarseScale, photo.Coarse, photo.CoarseScale, start, CoarseCriteria) is { } fit)
             {
                 fits.Add((fit.Homography, fit.Score, RegistrationStart.FeatureMatch));
             }
@@ -75,7 +70,7 @@ public sealed class FormRegistrar
         }
 
         var best = fits.MaxBy(fit => fit.Score);
-        var registered = Refine(gray, fineScale, best.Homography, best.Start, reference);
+        var registered = Refine(photo, best.Homography, best.Start, reference);
         if (registered.Score >= ConfidentScore)
         {
             return registered;
@@ -88,7 +83,7 @@ public sealed class FormRegistrar
         }
 
         return fits.Where(fit => fit != best)
-            .Select(fit => Refine(gray, fineScale, fit.Homography, fit.Start, reference))
+            .Select(fit => Refine(photo, fit.Homography, fit.Start, reference))
             .Append(registered)
             .MaxBy(candidate => candidate.Score);
     }
@@ -97,21 +92,49 @@ public sealed class FormRegistrar
     /// Registers the photo to <paramref name="reference"/> starting from another registration of it (e.g. to a form
     /// with the same layout), at the fine level only.
     /// </summary>
-    public RegisteredPage Register(DecodedPhoto photo, RegisteredPage start, FormReference reference)
-    {
-        double fineScale = Math.Min(1.0, (double)PhotoLongSide / Math.Max(photo.Width, photo.Height));
-        using var gray = new Mat();
-        Cv2.CvtColor(photo.Image, gray, ColorConversionCodes.BGR2GRAY);
-        return Refine(gray, fineScale, start.ReferenceToPhoto, start.Start, reference);
-    }
+    internal RegisteredPage Register(PhotoLevels photo, RegisteredPage start, FormReference reference) =>
+        Refine(photo, start.ReferenceToPhoto, start.Start, reference);
 
-    private static RegisteredPage Refine(Mat gray, double fineScale, double[] start, RegistrationStart startKind, FormReference reference)
+    /// <summary>
+    /// The fine fit: anchor patches (twice, the second search narrower), scored by the structure's correlation at the
+    /// fine level; ECC at the fine level when the patches give no sure fit, the better of both kept.
+    /// </summary>
+    private static RegisteredPage Refine(PhotoLevels photo, double[] start, RegistrationStart startKind, FormReference reference)
     {
-        using var photoFine = StructureImage.Of(gray, fineScale);
-        var refined = Ecc(reference.Fine, FormReference.FineScale, photoFine, fineScale, start, FineCriteria);
-        return refined is { } fine
+        RegisteredPage? anchored = null;
+        if (AnchorRefiner.Refine(photo, start, reference, WideSearch) is { } wide)
+        {
+            var narrow = AnchorRefiner.Refine(photo, wide, reference, NarrowSearch) ?? wide;
+            anchored = new RegisteredPage(narrow, StructureScore(photo, narrow, reference), startKind, reference.Size);
+            if (anchored.Score >= ConfidentScore)
+            {
+                return anchored;
+            }
+        }
+
+        var refined = Ecc(reference.Fine, FormReference.FineScale, photo.Fine, photo.FineScale, start, FineCriteria);
+        var byEcc = refined is { } fine
             ? new RegisteredPage(fine.Homography, fine.Score, startKind, reference.Size)
             : new RegisteredPage(start, 0, startKind, reference.Size);
+        return anchored is not null && anchored.Score > byEcc.Score ? anchored : byEcc;
+    }
+
+    /// <summary>
+    /// How well the photo's structure, warped onto the reference by <paramref name="referenceToPhoto"/>, matches the
+    /// reference's at the fine level: their correlation coefficient, the quantity ECC maximises and reports.
+    /// </summary>
+    private static double StructureScore(PhotoLevels photo, double[] referenceToPhoto, FormReference reference)
+    {
+        using var level = LevelHomography.ToLevel(referenceToPhoto, FormReference.FineScale, photo.FineScale);
+        using var warped = new Mat();
+        Cv2.WarpPerspective(
+            photo.Fine, warped, level, reference.Fine.Size(),
+            InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Constant, Scalar.All(0));
+        Cv2.MeanStdDev(warped, out var photoMean, out var photoDeviation);
+        double photoSpread = photoDeviation.Val0;
+        return photoSpread > 0
+            ? ((warped.Dot(reference.Fine) / warped.Total()) - (photoMean.Val0 * reference.FineMean)) / (photoSpread * reference.FineDeviation)
+            : 0;
     }
 
     private static Point2f[] TurnedHalfRound(Point2f[] corners) => [corners[2], corners[3], corners[0], corners[1]];
@@ -123,7 +146,7 @@ public sealed class FormRegistrar
             new(0, 0), new(referenceSize.Width, 0), new(referenceSize.Width, referenceSize.Height), new(0, referenceSize.Height),
         ];
         using var homography = Cv2.GetPerspectiveTransform(reference, corners);
-        return ToArray(homography);
+        return LevelHomography.ToArray(homography);
     }
 
     /// <summary>
@@ -134,7 +157,7 @@ public sealed class FormRegistrar
     private static (double[] Homography, double Score)? Ecc(
         Mat template, double referenceScale, Mat input, double photoScale, double[] referenceToPhoto, TermCriteria criteria)
     {
-        using var levelHomography = ToLevel(referenceToPhoto, referenceScale, photoScale);
+        using var levelHomography = LevelHomography.ToLevel(referenceToPhoto, referenceScale, photoScale);
         using var warp = new Mat();
         levelHomography.ConvertTo(warp, MatType.CV_32FC1);
         double score;
@@ -149,16 +172,22 @@ public sealed class FormRegistrar
 
         using var found = new Mat();
         warp.ConvertTo(found, MatType.CV_64FC1);
-        using var full = FromLevel(found, referenceScale, photoScale);
-        return (ToArray(full), score);
+        using var full = LevelHomography.FromLevel(found, referenceScale, photoScale);
+        return (LevelHomography.ToArray(full), score);
     }
 
     /// <summary>Coarse fit from ORB features matched to the reference's (ratio test, RANSAC), or null with too few inliers.</summary>
-    private static double[]? FeatureHomography(Mat photoSmall, double photoScale, FormReference reference)
+    private static double[]? FeatureHomography(PhotoLevels photo, FormReference reference)
     {
+        double photoScale = Math.Min(1.0, FeatureToFine * photo.FineScale);
+        using var color = new Mat();
+        Cv2.Resize(photo.Photo.Image, color, new Size(), photoScale, photoScale, InterpolationFlags.Area);
+        using var photoSmall = new Mat();
+        Cv2.CvtColor(color, photoSmall, ColorConversionCodes.BGR2GRAY);
         using var orb = ORB.Create(FormReference.FeatureCount);
         using var descriptors = new Mat();
-        orb.DetectAndCompute(photoSmall, null, out var keypoints, descriptors);
+        using var photoInk = StructureImage.Ink(photoSmall);
+        orb.DetectAndCompute(photoInk, null, out var keypoints, descriptors);
         if (keypoints.Length < MinFeatureInliers || reference.FeaturePoints.Length < MinFeatureInliers)
         {
             return null;
@@ -184,47 +213,7 @@ public sealed class FormRegistrar
             return null;
         }
 
-        using var full = FromLevel(homography, FormReference.FeatureScale, photoScale);
-        return ToArray(full);
-    }
-
-    /// <summary>
-    /// Full-size homography to one level's (photo scaled by <paramref name="photoScale"/>, reference by
-    /// <paramref name="referenceScale"/>): diag(p, p, 1) * H * diag(1/r, 1/r, 1).
-    /// </summary>
-    private static Mat ToLevel(double[] referenceToPhoto, double referenceScale, double photoScale) =>
-        Scaled(referenceToPhoto, photoScale, 1 / referenceScale);
-
-    private static Mat FromLevel(Mat level, double referenceScale, double photoScale) =>
-        Scaled(ToArray(level), 1 / photoScale, referenceScale);
-
-    private static Mat Scaled(double[] homography, double rowFactor, double columnFactor)
-    {
-        var scaled = new Mat(3, 3, MatType.CV_64FC1);
-        for (int row = 0; row < 3; row++)
-        {
-            for (int column = 0; column < 3; column++)
-            {
-                double left = row < 2 ? rowFactor : 1;
-                double right = column < 2 ? columnFactor : 1;
-                scaled.Set(row, column, left * homography[(row * 3) + column] * right);
-            }
-        }
-
-        return scaled;
-    }
-
-    private static double[] ToArray(Mat homography)
-    {
-        var values = new double[9];
-        for (int row = 0; row < 3; row++)
-        {
-            for (int column = 0; column < 3; column++)
-            {
-                values[(row * 3) + column] = homography.At<double>(row, column);
-            }
-        }
-
-        return values;
+        using var full = LevelHomography.FromLevel(homography, FormReference.FeatureScale, photoScale);
+        return LevelHomography.ToArray(full);
     }
 }

@@ -11,6 +11,16 @@ internal static class StructureImage
 {
     private static readonly Mat InkKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(7, 7));
 
+    /// <summary>The ink of a grey image as 8-bit bright strokes on black, stretched to the full range (for feature detection).</summary>
+    public static Mat Ink(Mat gray)
+    {
+        using var ink = new Mat();
+        Cv2.MorphologyEx(gray, ink, MorphTypes.BlackHat, InkKernel);
+        var stretched = new Mat();
+        Cv2.Normalize(ink, stretched, 0, 255, NormTypes.MinMax);
+        return stretched;
+    }
+
     /// <summary>A grey image scaled by <paramref name="scale"/> (area resampling), as CV_32F structure.</summary>
     public static Mat Of(Mat gray, double scale)
     {
