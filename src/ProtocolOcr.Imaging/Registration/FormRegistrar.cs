@@ -23,7 +23,7 @@ internal sealed class FormRegistrar
     /// <summary>A fine-level score at or above this is a sure fit (DEV good photos 0.69-0.94); below, every start is refined.</summary>
     private const double ConfidentScore = 0.68;
 
-    private static readonly TermCriteria CoarseCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 30, 1e-3);
+    private static readonly TermCriteria CoarseCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 12, 1e-3);
     private static readonly TermCriteria FineCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 15, 1e-4);
 
     /// <param name="acceptScore">A coarse fit from the outline at or above this correlation skips feature matching.</param>
