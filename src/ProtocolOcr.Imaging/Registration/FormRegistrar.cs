@@ -11,9 +11,8 @@ namespace ProtocolOcr.Imaging.Registration;
 /// </summary>
 internal sealed class FormRegistrar
 {
-    /// <summary>Working size of the photo for the fine level (long side, px); the coarse level uses half of it, features 1.4 times it.</summary>
+    /// <summary>Working size of the photo for the fine level and features (long side, px, roughly); the coarse level uses half of it.</summary>
     internal const int PhotoLongSide = 700;
-    private const double FeatureToFine = 1.4;
     private const float FeatureRatio = 0.8f;
     private const int MinFeatureInliers = 12;
 
@@ -24,7 +23,7 @@ internal sealed class FormRegistrar
     /// <summary>A fine-level score at or above this is a sure fit (DEV good photos 0.69-0.94); below, every start is refined.</summary>
     private const double ConfidentScore = 0.68;
 
-    private static readonly TermCriteria CoarseCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 30, 1e-3);
+    private static readonly TermCriteria CoarseCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 12, 1e-3);
     private static readonly TermCriteria FineCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 15, 1e-4);
 
     /// <param name="acceptScore">A coarse fit from the outline at or above this correlation skips feature matching.</param>
@@ -179,14 +178,11 @@ internal sealed class FormRegistrar
     /// <summary>Coarse fit from ORB features matched to the reference's (ratio test, RANSAC), or null with too few inliers.</summary>
     private static double[]? FeatureHomography(PhotoLevels photo, FormReference reference)
     {
-        double photoScale = Math.Min(1.0, FeatureToFine * photo.FineScale);
-        using var color = new Mat();
-        Cv2.Resize(photo.Photo.Image, color, new Size(), photoScale, photoScale, InterpolationFlags.Area);
-        using var photoSmall = new Mat();
-        Cv2.CvtColor(color, photoSmall, ColorConversionCodes.BGR2GRAY);
+        // Features at the fine level: no second pass over the full-resolution photo.
+        double photoScale = photo.FineScale;
         using var orb = ORB.Create(FormReference.FeatureCount);
         using var descriptors = new Mat();
-        using var photoInk = StructureImage.Ink(photoSmall);
+        using var photoInk = StructureImage.Ink(photo.FineGray);
         orb.DetectAndCompute(photoInk, null, out var keypoints, descriptors);
         if (keypoints.Length < MinFeatureInliers || reference.FeaturePoints.Length < MinFeatureInliers)
         {
