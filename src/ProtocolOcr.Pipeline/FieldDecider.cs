@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Recognition;
 using ProtocolOcr.Pipeline.Arithmetic;
@@ -24,15 +25,18 @@ public sealed class FieldDecider
     /// <param name="readings">The readings with the trusted corrections applied (<see cref="ArithmeticCorrector.ApplyCorrections"/>).</param>
     /// <param name="report">The relations checked on those readings.</param>
     /// <param name="verdicts">What the arithmetic says about each field it could judge.</param>
+    /// <param name="statedPrecinct">The precinct the sender named (<see cref="Core.Pipeline.PipelineRunOptions.StatedPrecinct"/>), or null.</param>
     public IReadOnlyList<FieldReading> Decide(
-        FormDefinition form, IReadOnlyList<FieldReading> readings, ValidationReport report, IReadOnlyList<ArithmeticVerdict> verdicts)
+        FormDefinition form, IReadOnlyList<FieldReading> readings, ValidationReport report, IReadOnlyList<ArithmeticVerdict> verdicts,
+        string? statedPrecinct = null)
     {
+        var stated = long.TryParse(statedPrecinct?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
         var trusted = verdicts.Where(verdict => verdict.Trusted).ToDictionary(verdict => verdict.FieldId, StringComparer.Ordinal);
         var fields = readings
             .Select(reading => trusted.TryGetValue(reading.FieldId, out var verdict) && verdict.Value == reading.Value
                 && (reading.Correction is not null || report.FailedRelationsOf(reading.FieldId).Count == 0 || IsSureReading(reading))
                 ? reading with { Status = FieldStatus.Accepted, ReviewReason = null, Confidence = Math.Max(reading.Confidence, verdict.Posterior) }
-                : Decide(form.Field(reading.FieldId), reading, report))
+                : Decide(form.Field(reading.FieldId), reading, report, stated))
             .ToList();
         return KeepFailedRelationsInReview(form, fields, report);
     }
@@ -85,16 +89,16 @@ public sealed class FieldDecider
     private bool IsSureReading(FieldReading reading) =>
         reading.Value is not null && reading.ReviewReason is null && reading.Confidence >= _settings.AcceptConfidence;
 
-    private FieldReading Decide(FieldDefinition field, FieldReading reading, ValidationReport report)
+    private FieldReading Decide(FieldDefinition field, FieldReading reading, ValidationReport report, long? statedPrecinct = null)
     {
-        string? reason = ReviewReasonFor(field, reading, report);
+        string? reason = ReviewReasonFor(field, reading, report, statedPrecinct);
         var status = reason is not null ? FieldStatus.NeedsReview
             : reading.Status == FieldStatus.Empty ? FieldStatus.Empty
             : FieldStatus.Accepted;
         return reading with { Status = status, ReviewReason = reason };
     }
 
-    private string? ReviewReasonFor(FieldDefinition field, FieldReading reading, ValidationReport report)
+    private string? ReviewReasonFor(FieldDefinition field, FieldReading reading, ValidationReport report, long? statedPrecinct)
     {
         if (reading.Status == FieldStatus.Empty)
         {
@@ -126,6 +130,13 @@ public sealed class FieldDecider
         if (unverified.Count > 0)
         {
             return ReviewReasons.RelationUnverified(unverified);
+        }
+
+        if (field.Kind == FieldKind.Code && statedPrecinct is { } stated)
+        {
+            // The sender's word is a witness independent of the engines: it vouches for a match and flags a mismatch,
+            // also one both engines agree on (DEV hard: 865 read 265 by both).
+            return reading.Value == stated ? null : ReviewReasons.StatedPrecinctDiffers;
         }
 
         // Measured on pipeline v0.2: every silently wrong accepted value was in a field no equality checks (precinct

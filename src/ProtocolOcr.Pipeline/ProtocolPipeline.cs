@@ -96,7 +96,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
                 var verdicts = clock.Time("correct", () => _corrector.Judge(form, readings));
                 var corrected = ArithmeticCorrector.ApplyCorrections(readings, verdicts);
                 var report = clock.Time("validate", () => _validator.Validate(form, corrected));
-                var fields = clock.Time("decide", () => _decider.Decide(form, corrected, report, verdicts));
+                var fields = clock.Time("decide", () => _decider.Decide(form, corrected, report, verdicts, options.StatedPrecinct));
                 ReadOnlyMemory<byte>? alignedJpeg = options.KeepAlignedPage
                     ? aligned.Image.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 85))
                     : null;

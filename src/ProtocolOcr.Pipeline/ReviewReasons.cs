@@ -10,6 +10,9 @@ public static class ReviewReasons
     /// <summary>No equality relation vouches for the value (precinct number, voters on the list) and only one engine read it.</summary>
     public const string SingleWitness = "single_witness";
 
+    /// <summary>The precinct number read is not the one the sender named with the photo: one of the two is wrong.</summary>
+    public const string StatedPrecinctDiffers = "stated_precinct_differs";
+
     /// <summary>"relation_failed:R2,R4": the error-level relations that fail and involve the field.</summary>
     public static string RelationFailed(IEnumerable<string> relationIds) => "relation_failed:" + string.Join(",", relationIds);
 

@@ -129,6 +129,21 @@ public sealed class ArithmeticCorrectorTests
     }
 
     [Fact]
+    public void An_unsure_value_whose_fix_the_engines_did_not_list_is_not_corrected()
+    {
+        // The sum would give V3 = 285, but no engine offered it: solving it from the sum could turn a protocol that
+        // truly breaks R4 into a consistent lie, so V3 keeps its reading and the protocol goes to a person.
+        var readings = Readings(TestProtocols.BreakingR4, unsure: new() { ["V3"] = (0.50, []) });
+
+        var fields = Decide(readings);
+
+        var v3 = fields.Single(field => field.FieldId == "V3");
+        Assert.Equal((295L, FieldStatus.NeedsReview, (string?)null), (v3.Value!.Value, v3.Status, v3.Correction));
+        Assert.DoesNotContain(fields, field => field.Correction is not null);
+        Assert.Equal(ProtocolStatus.NeedsReview, FieldDecider.ProtocolStatusOf(fields));
+    }
+
+    [Fact]
     public void An_unsure_value_that_a_holding_equality_pins_is_accepted_on_the_arithmetic_s_word()
     {
         var readings = Readings(TestProtocols.Consistent, unsure: new() { ["V3"] = (0.60, [new ValueAlternative(235, 0.30)]) });

@@ -34,12 +34,29 @@ public sealed class FieldDeciderTests
         Assert.Equal(ReviewReasons.SingleWitness, fields.Single(f => f.FieldId == "PC").ReviewReason);
     }
 
-    private static IReadOnlyList<FieldReading> Decide(Func<string, string> engineOf)
+    [Fact]
+    public void A_precinct_number_read_by_one_engine_is_accepted_when_it_is_the_one_the_sender_named()
+    {
+        var fields = Decide(engineOf: id => id == "PC" ? "tesseract" : "tesseract+digits", statedPrecinct: " 418");
+
+        Assert.Equal((FieldStatus.Accepted, null), (fields.Single(f => f.FieldId == "PC").Status, fields.Single(f => f.FieldId == "PC").ReviewReason));
+    }
+
+    [Fact]
+    public void A_precinct_number_both_engines_read_alike_goes_to_review_when_the_sender_named_another()
+    {
+        var fields = Decide(engineOf: _ => "tesseract+digits", statedPrecinct: "481");
+
+        Assert.Equal(ReviewReasons.StatedPrecinctDiffers, fields.Single(f => f.FieldId == "PC").ReviewReason);
+        Assert.Equal(FieldStatus.Accepted, fields.Single(f => f.FieldId == "L1").Status);
+    }
+
+    private static IReadOnlyList<FieldReading> Decide(Func<string, string> engineOf, string? statedPrecinct = null)
     {
         var readings = Form.Fields.Select(field => new FieldReading(
             field.Id, TestProtocols.Consistent[field.Id], TestProtocols.Consistent[field.Id].ToString(), 0.999,
             FieldStatus.NeedsReview, null, [], engineOf(field.Id), field.Box)).ToList();
         var report = new ProtocolValidator().Validate(Form, readings);
-        return new FieldDecider(PipelineSettings.Default).Decide(Form, readings, report);
+        return new FieldDecider(PipelineSettings.Default).Decide(Form, readings, report, [], statedPrecinct);
     }
 }

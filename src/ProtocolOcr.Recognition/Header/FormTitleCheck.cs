@@ -39,38 +39,43 @@ public sealed class FormTitleCheck : IDisposable
             return [];
         }
 
-        var lines = Read(alignedPage, form, cancellationToken);
-        var own = Distance(lines, form);
-        var (closest, distance) = lookAlikes.Select(other => (other, Distance(lines, other))).MinBy(pair => pair.Item2);
-        if (distance + Margin <= own)
+        // Line by line, stopping once one form leads by the margin: a matching photo is settled by its first line.
+        using var grey = alignedPage.Channels() == 1 ? alignedPage.Clone() : alignedPage.CvtColor(ColorConversionCodes.BGR2GRAY);
+        var engines = EnginesFor(form);
+        var lines = new List<string>();
+        foreach (var box in form.TitleLines!)
         {
-            throw new PhotoRejectedException(
-                ReasonCodes.TemplateMismatch,
-                $"The title on this photo reads \"{string.Join(" / ", lines)}\", which is form {closest.Id} " +
-                $"(\"{closest.Title.Any.Split('\n').Last()}\"), not {form.Id}. Upload it as a {closest.Id} protocol.");
+            cancellationToken.ThrowIfCancellationRequested();
+            lines.Add(ReadLine(grey, box, engines));
+            var own = Distance(lines, form);
+            var (closest, distance) = lookAlikes.Select(other => (other, Distance(lines, other))).MinBy(pair => pair.Item2);
+            if (distance + Margin <= own)
+            {
+                throw new PhotoRejectedException(
+                    ReasonCodes.TemplateMismatch,
+                    $"The title on this photo reads \"{string.Join(" / ", lines)}\", which is form {closest.Id} " +
+                    $"(\"{closest.Title.Any.Split('\n').Last()}\"), not {form.Id}. Upload it as a {closest.Id} protocol.");
+            }
+
+            if (own + Margin <= distance)
+            {
+                break;
+            }
         }
 
         return lines;
     }
 
-    /// <summary>The text read in each title line box of <paramref name="form"/>.</summary>
-    public IReadOnlyList<string> Read(Mat alignedPage, FormDefinition form, CancellationToken cancellationToken)
+    private static string ReadLine(Mat grey, BoxRect box, TesseractEnginePool engines)
     {
-        using var grey = alignedPage.Channels() == 1 ? alignedPage.Clone() : alignedPage.CvtColor(ColorConversionCodes.BGR2GRAY);
-        var page = new Rect(0, 0, grey.Width, grey.Height);
-        var engines = EnginesFor(form);
-        return (form.TitleLines ?? []).Select(box =>
+        var area = new Rect(box.X, box.Y, box.Width, box.Height) & new Rect(0, 0, grey.Width, grey.Height);
+        if (area.Width == 0 || area.Height == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var area = new Rect(box.X, box.Y, box.Width, box.Height) & page;
-            if (area.Width == 0 || area.Height == 0)
-            {
-                return "";
-            }
+            return "";
+        }
 
-            using var line = new Mat(grey, area);
-            return engines.Use(engine => engine.ReadLine(line)).Text;
-        }).ToList();
+        using var line = new Mat(grey, area);
+        return engines.Use(engine => engine.ReadLine(line)).Text;
     }
 
     public void Dispose()
