@@ -94,7 +94,7 @@ public sealed class ProcessUploadJob(
         try
         {
             recognition = await pipeline.ProcessAsync(
-                photo, forms.Get(formId), new PipelineRunOptions(KeepAlignedPage: true), cancellationToken);
+                photo, forms.Get(formId), new PipelineRunOptions(KeepAlignedPage: true, StatedPrecinct: upload.Precinct), cancellationToken);
         }
         catch (PhotoRejectedException e)
         {
