@@ -86,7 +86,10 @@ public sealed class EngineArbiter : IFieldReader
 
     private FieldReading Agreed(FieldReading printed, FieldReading handwritten)
     {
-        var confidence = FieldCalibration.Lookup(_calibration.Agreed, Math.Min(printed.Confidence, handwritten.Confidence));
+        // Tesseract sure: print, where agreement was never wrong on DEV; else it is handwriting and the digit engine's
+        // confidence tells (agreeing at under 0.5 it was right 4 of 13).
+        var score = printed.Confidence >= _settings.PrintedSureConfidence ? 1 : handwritten.Confidence;
+        var confidence = FieldCalibration.Lookup(_calibration.Agreed, score);
         var alternatives = Scaled(handwritten, confidence).Concat(Scaled(printed, confidence))
             .Where(alternative => alternative.Value != handwritten.Value)
             .Strongest(MaxAlternatives);

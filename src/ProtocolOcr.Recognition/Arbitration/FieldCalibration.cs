@@ -6,7 +6,7 @@ namespace ProtocolOcr.Recognition.Arbitration;
 /// <summary>
 /// How often a field value chosen by <see cref="EngineArbiter"/> was right on DEV, per case and bin of a raw score
 /// (field-calibration.json, embedded; regenerated with tools/fieldread, see its README):
-/// <see cref="Agreed"/> by the lower of the two engines' confidences when they read the same value;
+/// <see cref="Agreed"/> when both engines read the same value, by the digit engine's confidence (1 when Tesseract is sure);
 /// <see cref="PrintedRight"/> the chance Tesseract's sure reading (printed-looking field) is right when the digit engine
 /// read another value, by the digit engine's confidence;
 /// <see cref="HandwrittenRight"/> the digit engine's value when Tesseract is not sure (handwriting), by its confidence;

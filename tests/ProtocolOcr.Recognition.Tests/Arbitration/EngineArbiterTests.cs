@@ -23,6 +23,16 @@ public sealed class EngineArbiterTests
     }
 
     [Fact]
+    public void Engines_agreeing_on_handwriting_the_digit_engine_doubts_are_not_trusted()
+    {
+        // DEV: Tesseract unsure, digit engine under 0.5, same value: right 4 of 13 (both misread a leading digit alike).
+        var reading = Arbitrate(new ScriptedReader("tess", 490, 0.93), new ScriptedReader("digits", 490, 0.45));
+
+        Assert.Equal(490, reading.Value);
+        Assert.True(reading.Confidence < 0.5);
+    }
+
+    [Fact]
     public void A_printed_looking_field_is_read_by_tesseract_when_the_digit_engine_is_unsure()
     {
         var reading = Arbitrate(new ScriptedReader("tess", 1266, 0.995), new ScriptedReader("digits", 126, 0.45));
