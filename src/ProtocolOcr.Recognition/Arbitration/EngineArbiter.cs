@@ -8,7 +8,8 @@ namespace ProtocolOcr.Recognition.Arbitration;
 /// When they read the same value it has two witnesses. Otherwise a field Tesseract reads with every symbol sure is
 /// print: Tesseract reads it, unless the digit engine is itself sure of its different value (then the field is
 /// handwriting Tesseract misread with confidence). A field Tesseract reads fairly surely whose value is also the digit
-/// engine's strong runner-up is read by Tesseract too (printed digits the digit engine cut wrong). Any other field is handwriting: the digit engine reads it and
+/// engine's strong runner-up is read by Tesseract too (printed digits the digit engine cut wrong); when Tesseract is
+/// sure, that runner-up counts as the digit engine's agreement (two witnesses: DEV never wrong). Any other field is handwriting: the digit engine reads it and
 /// Tesseract, which misreads most handwriting, is only a witness whose value becomes an alternative; its disagreement
 /// alone does not send the field to review. Confidence is calibrated (<see cref="FieldCalibration"/>): the share of
 /// DEV fields in the same case and score bin whose value was right; alternatives are scaled alike.
@@ -63,13 +64,19 @@ public sealed class EngineArbiter : IFieldReader
 
         if (printed.Confidence >= _settings.PrintedSureConfidence)
         {
+            if (SupportedBy(handwritten, printedValue, _settings.ConfirmingAlternative))
+            {
+                var confirmed = FieldCalibration.Lookup(_calibration.PrintedConfirmed, handwritten.Confidence);
+                return Chosen(printed, confirmed, handwritten) with { Engine = EngineName };
+            }
+
             var printedRight = FieldCalibration.Lookup(_calibration.PrintedRight, handwritten.Confidence);
             if (printedRight >= _settings.PrintedKeptFrom)
             {
                 return Chosen(printed, printedRight, handwritten);
             }
         }
-        else if (printed.Confidence >= _settings.PrintedSupportedFrom && SupportedBy(handwritten, printedValue))
+        else if (printed.Confidence >= _settings.PrintedSupportedFrom && SupportedBy(handwritten, printedValue, _settings.SupportingAlternative))
         {
             return Chosen(printed, FieldCalibration.Lookup(_calibration.PrintedSupported, handwritten.Confidence), handwritten);
         }
@@ -81,8 +88,8 @@ public sealed class EngineArbiter : IFieldReader
     /// The digit engine's own runner-up value is Tesseract's (often printed digits it cut or merged wrong: "77" read as
     /// one wide 7, with "77" as its alternative).
     /// </summary>
-    private bool SupportedBy(FieldReading handwritten, long value) =>
-        handwritten.Alternatives.Any(alternative => alternative.Value == value && alternative.Confidence >= _settings.SupportingAlternative);
+    private static bool SupportedBy(FieldReading handwritten, long value, double atLeast) =>
+        handwritten.Alternatives.Any(alternative => alternative.Value == value && alternative.Confidence >= atLeast);
 
     private FieldReading Agreed(FieldReading printed, FieldReading handwritten)
     {

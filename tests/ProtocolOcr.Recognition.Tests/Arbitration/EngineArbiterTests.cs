@@ -76,6 +76,18 @@ public sealed class EngineArbiterTests
     }
 
     [Fact]
+    public void Sure_printed_digits_the_digit_engine_has_as_its_alternative_count_as_read_by_both()
+    {
+        var digits = new ScriptedReader("digits", 205, 0.45, alternatives: [new ValueAlternative(2005, 0.2)]);
+
+        var reading = Arbitrate(new ScriptedReader("tess", 2005, 0.995), digits);
+
+        Assert.Equal(2005, reading.Value);
+        Assert.Equal(2, reading.AgreeingEngines);
+        Assert.True(reading.Confidence >= 0.99);
+    }
+
+    [Fact]
     public void Ink_tesseract_cannot_read_is_read_by_the_digit_engine_alone()
     {
         var reading = Arbitrate(new ScriptedReader("tess", null, 0, FieldStatus.Empty), new ScriptedReader("digits", 41, 0.999));
