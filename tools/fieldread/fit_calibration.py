@@ -7,7 +7,8 @@ PRINTED_SURE, SUPPORTED_FROM, SUPPORTING, CONFIRMING = 0.99, 0.95, 0.3, 0.1
 BINS = {
     "agreed": [0.5, 0.6, 0.7, 2],
     "printed_confirmed": [2],
-    "printed_right": [0.5, 0.7, 0.9, 2],
+    "printed_right": [0.5, 0.7, 2],
+    "printed_recounted": [0.7, 2],
     "printed_supported": [2],
     "handwritten_right": [0.5, 0.7, 0.9, 0.98, 0.99, 0.995, 2],
 }
@@ -30,7 +31,8 @@ def case(r):
     if tc >= PRINTED_SURE:
         if support >= CONFIRMING:
             return "printed_confirmed", hc, tv
-        return "printed_right", hc, tv  # kept while the fitted accuracy is >= 0.5, else handwritten_right
+        name = "printed_recounted" if len(tv) != len(hv) else "printed_right"
+        return name, hc, tv  # kept while the fitted accuracy is >= 0.5, else handwritten_right
     if tc >= SUPPORTED_FROM and support >= SUPPORTING:
         return "printed_supported", hc, tv
     return "handwritten_right", hc, hv

@@ -11,14 +11,17 @@ namespace ProtocolOcr.Recognition.Arbitration;
 /// read another value, by the digit engine's confidence;
 /// <see cref="HandwrittenRight"/> the digit engine's value when Tesseract is not sure (handwriting), by its confidence;
 /// <see cref="PrintedSupported"/> Tesseract's fairly sure value that the digit engine has as a strong alternative;
-/// <see cref="PrintedConfirmed"/> Tesseract's sure value that the digit engine has as an alternative.
+/// <see cref="PrintedConfirmed"/> Tesseract's sure value that the digit engine has as an alternative;
+/// <see cref="PrintedRecounted"/> like <see cref="PrintedRight"/> when the digit engine read another digit count
+/// (<see cref="PrintedRight"/> then covers only the same digit count).
 /// </summary>
 public sealed record FieldCalibration(
     [property: JsonPropertyName("agreed")] IReadOnlyList<CalibrationStep> Agreed,
     [property: JsonPropertyName("printed_right")] IReadOnlyList<CalibrationStep> PrintedRight,
     [property: JsonPropertyName("handwritten_right")] IReadOnlyList<CalibrationStep> HandwrittenRight,
     [property: JsonPropertyName("printed_supported")] IReadOnlyList<CalibrationStep> PrintedSupported,
-    [property: JsonPropertyName("printed_confirmed")] IReadOnlyList<CalibrationStep> PrintedConfirmed)
+    [property: JsonPropertyName("printed_confirmed")] IReadOnlyList<CalibrationStep> PrintedConfirmed,
+    [property: JsonPropertyName("printed_recounted")] IReadOnlyList<CalibrationStep> PrintedRecounted)
 {
     public const string ResourceName = "ProtocolOcr.Recognition.Arbitration.field-calibration.json";
 
@@ -34,7 +37,8 @@ public sealed record FieldCalibration(
         var calibration = JsonSerializer.Deserialize<FieldCalibration>(stream)
             ?? throw new InvalidDataException($"'{ResourceName}' holds no calibration.");
         if (calibration.Agreed.Count == 0 || calibration.PrintedRight.Count == 0 || calibration.HandwrittenRight.Count == 0
-            || calibration.PrintedSupported.Count == 0 || calibration.PrintedConfirmed.Count == 0)
+            || calibration.PrintedSupported.Count == 0 || calibration.PrintedConfirmed.Count == 0
+            || calibration.PrintedRecounted.Count == 0)
         {
             throw new InvalidDataException($"'{ResourceName}' has an empty calibration curve.");
         }

@@ -29,15 +29,29 @@ public sealed class HandwrittenDigitReader : IFieldReader
 
     private readonly DigitClassifier classifier;
 
-    public HandwrittenDigitReader(DigitClassifier classifier) => this.classifier = classifier;
+    private readonly bool forPrint;
+
+    /// <param name="classifier">The digit engine.</param>
+    /// <param name="forPrint">
+    /// Prepare the crop as for Tesseract (plain Otsu, no ink levelling): levelling and hysteresis fatten dark printed
+    /// strokes until narrow printed digits touch ("206" read as "28").
+    /// </param>
+    public HandwrittenDigitReader(DigitClassifier classifier, bool forPrint = false)
+    {
+        this.classifier = classifier;
+        this.forPrint = forPrint;
+    }
 
     public string EngineName => Engine;
+
+    /// <summary>The same engine reading crops prepared for print (see the constructor's forPrint).</summary>
+    public HandwrittenDigitReader ForPrint => forPrint ? this : new HandwrittenDigitReader(classifier, forPrint: true);
 
     public FieldReading Read(FieldCrop crop, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var levelled = LevelInk(crop.Image);
-        using var prepared = DigitCropPreprocessor.Prepare(levelled, keepFaintStrokes: true);
+        using var levelled = forPrint ? crop.Image.Clone() : LevelInk(crop.Image);
+        using var prepared = DigitCropPreprocessor.Prepare(levelled, keepFaintStrokes: !forPrint);
         if (prepared.IsEmpty)
         {
             return Reading(crop, null, "", 0, [], FieldStatus.Empty);

@@ -88,6 +88,20 @@ public sealed class EngineArbiterTests
     }
 
     [Fact]
+    public void Sure_printed_digits_the_digit_engine_reads_alike_when_prepared_for_print_count_as_read_by_both()
+    {
+        using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
+        var arbiter = new EngineArbiter(
+            new ScriptedReader("tess", 206, 0.995), new ScriptedReader("digits", 28, 0.64), ArbiterSettings.Default,
+            printWitness: new ScriptedReader("digits", 206, 0.99));
+
+        var reading = arbiter.Read(crop, CancellationToken.None);
+
+        Assert.Equal(206, reading.Value);
+        Assert.Equal(2, reading.AgreeingEngines);
+    }
+
+    [Fact]
     public void Ink_tesseract_cannot_read_is_read_by_the_digit_engine_alone()
     {
         var reading = Arbitrate(new ScriptedReader("tess", null, 0, FieldStatus.Empty), new ScriptedReader("digits", 41, 0.999));
