@@ -3,20 +3,23 @@ using OpenCvSharp;
 namespace ProtocolOcr.Recognition.Handwriting;
 
 /// <summary>
-/// Splits a cleaned field (<see cref="PreparedDigits"/>: black ink on white, box lines gone) into one image per digit,
-/// left to right: connected components; a short piece (a broken stroke, a 7's bar, a 5's cap) joins the tall piece it
-/// overlaps most in x, tall pieces stay digits of their own;
-/// a piece much wider than a digit is cut at the thinnest columns near even spacing (touching digits).
-/// Each digit image is dark ink on white, the digit's own pixels only (CV_8UC1, caller disposes).
+/// Splits a cleaned field (<see cref="PreparedDigits"/>: black ink on white, box lines gone) into ink groups, left to
+/// right: connected components; a short piece (a broken stroke, a 7's bar, a 5's cap) joins the tall piece it
+/// overlaps most in x, tall pieces stay groups of their own. A group wider than a digit also gets the option of being
+/// cut at the thinnest columns near even spacing (touching digits); which option is right is left to the classifier
+/// (<see cref="HandwrittenDigitReader"/>): a wide 2 or a 5 with a long cap is one digit, "12" written touching is two.
+/// Each digit image is dark ink on white, the group's own pixels only.
 /// </summary>
 public static class DigitSegmenter
 {
     private const double OverlapToMerge = 0.5;
-    private const double DigitWidthPerHeight = 0.8;
-    private const double WidthToSplit = 1.6;
+    /// <summary>A handwritten digit's width per its height, for the segmentation prior (0.8 split wide 2s and 5s in two).</summary>
+    private const double DigitWidthPerHeight = 1.0;
+    /// <summary>Groups wider than this many digit widths may be touching digits and get cut options.</summary>
+    private const double WidthToConsiderCut = 1.05;
     private const double DigitHeightFraction = 0.6;
 
-    public static List<Mat> Split(Mat prepared)
+    public static List<DigitGroup> Split(Mat prepared)
     {
         using var ink = new Mat();
         Cv2.Threshold(prepared, ink, 127, 255, ThresholdTypes.BinaryInv);
@@ -56,29 +59,32 @@ public static class DigitSegmenter
         }
 
         groups = groups.OrderBy(group => group.Bounds.Left).ToList();
-
         if (groups.Count == 0)
         {
             return [];
         }
 
-        var digitHeight = groups.Max(group => group.Bounds.Height);
-        var digits = new List<Mat>();
+        var digitWidth = groups.Max(group => group.Bounds.Height) * DigitWidthPerHeight;
+        var result = new List<DigitGroup>();
         foreach (var (bounds, members) in groups)
         {
             using var mask = Mask(labels, bounds, members);
-            var parts = (int)Math.Round(bounds.Width / (digitHeight * DigitWidthPerHeight));
-            if (bounds.Width > digitHeight * DigitWidthPerHeight * WidthToSplit && parts >= 2)
+            var widthInDigits = bounds.Width / digitWidth;
+            var options = new List<IReadOnlyList<Mat>> { new[] { ToPaper(mask) } };
+            if (widthInDigits > WidthToConsiderCut)
             {
-                digits.AddRange(CutTouching(mask, parts));
+                var likeliest = Math.Max(2, (int)Math.Round(widthInDigits));
+                options.Add(CutTouching(mask, likeliest).ToList());
+                if (likeliest > 2)
+                {
+                    options.Add(CutTouching(mask, likeliest - 1).ToList());
+                }
             }
-            else
-            {
-                digits.Add(ToPaper(mask));
-            }
+
+            result.Add(new DigitGroup(bounds, widthInDigits, options));
         }
 
-        return digits;
+        return result;
     }
 
     private static double HorizontalOverlap(Rect a, Rect b)

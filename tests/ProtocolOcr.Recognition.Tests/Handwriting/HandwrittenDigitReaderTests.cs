@@ -59,6 +59,21 @@ public sealed class HandwrittenDigitReaderTests : IClassFixture<DigitEngine>
         Assert.Equal(306, reader.Read(crop, CancellationToken.None).Value);
     }
 
+    [Theory]
+    [InlineData(2, 3)]
+    public void A_wide_single_digit_is_read_as_one_digit_not_cut_in_two(int digit, int ordinal)
+    {
+        // Stretched to about 1.3-1.4 heights wide: the old width rule (cut above 1.28 heights) read such a 2 as "22".
+        using var written = DigitImages.MnistOnPaper(engine.Mnist.Get(digit, MnistPart.Test, ordinal), 48);
+        var wide = new Mat();
+        Cv2.Resize(written, wide, new Size(written.Width * 8 / 5, written.Height), 0, 0, InterpolationFlags.Linear);
+        var digits = new List<Mat> { wide };
+        using var crop = FieldCropBuilder.Build(digits, 0);
+        DisposeAll(digits);
+
+        Assert.Equal(digit, reader.Read(crop, CancellationToken.None).Value);
+    }
+
     [Fact]
     public void A_number_in_a_handwriting_font_never_seen_in_training_is_read()
     {
