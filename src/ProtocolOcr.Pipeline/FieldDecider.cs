@@ -85,9 +85,12 @@ public sealed class FieldDecider
     /// A reading the engines are sure of on their own (no reason of theirs, confident). Inside a relation that still
     /// fails, the arithmetic only clears such readings of blame: it cannot vouch for a value the engines doubt while the
     /// sum it would check is broken (measured on DEV: an unsure 270 for 290 accepted because a neighbour took the blame).
+    /// Both engines must have read it alike: a value the digit engine alone is sure of can be wrong with its true value in
+    /// no list of alternatives, and then no repair points at it (DEV hard, after the digit CNN pair: 6 of 9 silent errors).
     /// </summary>
     private bool IsSureReading(FieldReading reading) =>
-        reading.Value is not null && reading.ReviewReason is null && reading.Confidence >= _settings.AcceptConfidence;
+        reading.Value is not null && reading.ReviewReason is null && reading.Confidence >= _settings.AcceptConfidence
+        && reading.AgreeingEngines >= 2;
 
     private FieldReading Decide(FieldDefinition field, FieldReading reading, ValidationReport report, long? statedPrecinct = null)
     {
