@@ -13,7 +13,7 @@ namespace ProtocolOcr.Recognition.Handwriting;
 /// </summary>
 public sealed class HandwrittenDigitReader : IFieldReader
 {
-    public const string Engine = "digits-hog-svm";
+    public const string Engine = "digits-cnn";
 
     private const int MaxDigits = 18;
     private const int MaxAlternatives = 5;
