@@ -53,6 +53,8 @@ var validator = new ProtocolValidator();
 var corrector = new ArithmeticCorrector(ArithmeticSettings.Default);
 var decider = new FieldDecider(PipelineSettings.Default);
 var tally = new ReplayTally();
+var judging = TimeSpan.Zero;
+var judged = 0;
 using (var rows = new StreamWriter(args[2]))
 {
     rows.WriteLine("set\tphoto\tfield\ttruth\tvalue\tcorrect\tstatus\treason\tconfidence\tengine\ttv\ttc\thv\thc\tviolated\tprotocol\tposterior\ttrusted\tagree\texplained");
@@ -84,7 +86,10 @@ using (var rows = new StreamWriter(args[2]))
                     using var crop = new FieldCrop(field, field.Box, new Mat());
                     return arbiter.Read(crop, CancellationToken.None);
                 }).ToList();
+                var started = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 verdicts = corrector.Judge(form, readings);
+                judging += System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - started;
+                judged++;
                 var corrected = ArithmeticCorrector.ApplyCorrections(readings, verdicts);
                 var report = validator.Validate(form, corrected);
                 fields = decider.Decide(form, corrected, report, verdicts);
@@ -111,6 +116,7 @@ using (var rows = new StreamWriter(args[2]))
 }
 
 tally.Print(Console.Out);
+Console.WriteLine($"arithmetic: {judging.TotalMilliseconds / Math.Max(1, judged):F1} core-ms per protocol ({judged} protocols)");
 return 0;
 
 static string Number(double? value) => value?.ToString("F4", CultureInfo.InvariantCulture) ?? "";

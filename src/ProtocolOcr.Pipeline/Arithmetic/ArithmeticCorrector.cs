@@ -141,6 +141,7 @@ public sealed class ArithmeticCorrector
                 ? known
                 : tables[relation] = new SumTables(beliefs, own, own.Select(field => relation.Coefficients[field]).ToList(), _settings.Misreads);
 
+        var unlistedShared = shared.Select(field => UnlistedSharedWeight(beliefs, relations, field)).ToList();
         var marginals = beliefs.Select(_ => new Dictionary<long, double>()).ToList();
         var total = 0.0;
         var values = new long?[beliefs.Count];
@@ -152,7 +153,7 @@ public sealed class ArithmeticCorrector
             {
                 var option = options[index][choice[index]];
                 values[shared[index]] = option.Value;
-                weight *= option.Probability * (option.IsUnlisted ? UnlistedSharedWeight(beliefs, relations, shared[index]) : 1);
+                weight *= option.Probability * (option.IsUnlisted ? unlistedShared[index] : 1);
             }
 
             var blocks = new List<RelationBlock>();

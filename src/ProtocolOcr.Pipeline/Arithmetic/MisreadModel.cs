@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ProtocolOcr.Pipeline.Arithmetic;
 
 /// <summary>
@@ -22,9 +20,9 @@ public sealed record MisreadModel(double OneDigitWrongShare = 0.6, double DigitL
             return 0;
         }
 
-        var r = read.ToString(CultureInfo.InvariantCulture);
-        var t = truth.ToString(CultureInfo.InvariantCulture);
-        if (r.Length == t.Length && r.Where((digit, index) => digit != t[index]).Count() == 1)
+        var r = Digits(read);
+        var t = Digits(truth);
+        if (r.Length == t.Length && Differences(r, t) == 1)
         {
             return OneDigitWrongShare / (9.0 * r.Length);
         }
@@ -42,6 +40,46 @@ public sealed record MisreadModel(double OneDigitWrongShare = 0.6, double DigitL
         return OtherShare / Math.Pow(10, Math.Max(r.Length, t.Length));
     }
 
-    private static bool IsOneDigitShorter(string shorter, string longer) =>
-        Enumerable.Range(0, longer.Length).Any(index => string.Concat(longer.AsSpan(0, index), longer.AsSpan(index + 1)) == shorter);
+    private static ReadOnlySpan<byte> Digits(long number)
+    {
+        Span<byte> reversed = stackalloc byte[20];
+        var count = 0;
+        do
+        {
+            reversed[count++] = (byte)(number % 10);
+            number /= 10;
+        }
+        while (number > 0);
+
+        var digits = new byte[count];
+        for (var index = 0; index < count; index++)
+        {
+            digits[index] = reversed[count - 1 - index];
+        }
+
+        return digits;
+    }
+
+    private static int Differences(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        var differences = 0;
+        for (var index = 0; index < left.Length; index++)
+        {
+            differences += left[index] != right[index] ? 1 : 0;
+        }
+
+        return differences;
+    }
+
+    /// <summary>Whether dropping one digit of <paramref name="longer"/> leaves <paramref name="shorter"/>.</summary>
+    private static bool IsOneDigitShorter(ReadOnlySpan<byte> shorter, ReadOnlySpan<byte> longer)
+    {
+        var index = 0;
+        while (index < shorter.Length && shorter[index] == longer[index])
+        {
+            index++;
+        }
+
+        return shorter[index..].SequenceEqual(longer[(index + 1)..]);
+    }
 }

@@ -15,6 +15,7 @@ public sealed class SumTables
     private readonly List<Dictionary<long, double>> _forward = [new() { [0] = 1 }];
     private readonly Dictionary<long, double>[] _backward;
     private readonly UnlistedRepairs _repairs;
+    private readonly Dictionary<long, RelationBlock> _blocks = [];
 
     public SumTables(IReadOnlyList<FieldBelief> beliefs, IReadOnlyList<int> fields, IReadOnlyList<long> coefficients, MisreadModel misreads)
     {
@@ -39,29 +40,34 @@ public sealed class SumTables
     /// The equality <c>offset + sum(coefficient * value) == 0</c> (within <paramref name="tolerance"/>) over the private
     /// fields: exact over the listed values, plus the hypotheses with at least one unlisted value, which the equality
     /// then determines: weighed by how likely that value is as a misread (<see cref="UnlistedRepairs"/>), the rarer ones
-    /// at <paramref name="coincidence"/>.
+    /// at <paramref name="coincidence"/>. A relation keeps one tolerance and coincidence, so a block is computed once
+    /// per offset (per combination of the shared values it reads, not of all of them).
     /// </summary>
     public RelationBlock Block(long offset, long tolerance, double coincidence)
     {
+        if (_blocks.TryGetValue(offset, out var known))
+        {
+            return known;
+        }
+
         var marginals = new Dictionary<int, Dictionary<long, double>>();
         var unlisted = new Dictionary<int, double>();
-        var all = Enumerable.Range(0, _fields.Count).ToList();
         for (var index = 0; index < _fields.Count; index++)
         {
             var belief = _beliefs[_fields[index]];
-            var others = all.Where(other => other != index).ToList();
+            var held = index;
             var forward = _forward[index];
             var backward = _backward[index + 1];
             var coefficient = _coefficients[index];
             marginals[_fields[index]] = belief.Candidates.ToDictionary(
                 candidate => candidate.Value,
                 candidate => candidate.Confidence * (Matching(forward, backward, offset + (coefficient * candidate.Value), tolerance)
-                    + _repairs.Weight(others, offset + (coefficient * candidate.Value), tolerance, coincidence)));
+                    + _repairs.Weight(held, offset + (coefficient * candidate.Value), tolerance, coincidence)));
             unlisted[_fields[index]] = coincidence * belief.Unlisted;
         }
 
-        var mass = Matching(_forward[_fields.Count], _backward[_fields.Count], offset, tolerance) + _repairs.Weight(all, offset, tolerance, coincidence);
-        return new RelationBlock(mass, marginals, unlisted);
+        var mass = Matching(_forward[_fields.Count], _backward[_fields.Count], offset, tolerance) + _repairs.Weight(-1, offset, tolerance, coincidence);
+        return _blocks[offset] = new RelationBlock(mass, marginals, unlisted);
     }
 
     /// <summary>The mass of the pairs of partial sums that, with <paramref name="offset"/>, come within the tolerance of zero (walks the smaller table).</summary>
