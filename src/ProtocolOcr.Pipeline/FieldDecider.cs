@@ -10,7 +10,8 @@ namespace ProtocolOcr.Pipeline;
 /// holds AND it has a second witness (an equality relation that holds, or a second engine reading it alike); an optional field left blank stays Empty.
 /// A field the arithmetic vouches for (a trusted <see cref="ArithmeticVerdict"/>) is accepted too, also when its own
 /// reading was unsure or its value was corrected; inside a relation that still fails, only a reading the engines were
-/// sure of is cleared that way, so a failing sum sends to review the fields that may explain it, not all of its fields.
+/// sure of is cleared that way, and only when a misread explains the failure better than a wrong protocol does, so a
+/// failing sum sends to review the fields that may explain it, not all of its fields.
 /// Everything else goes to a person with the first reason that applies.
 /// </summary>
 public sealed class FieldDecider
@@ -34,11 +35,11 @@ public sealed class FieldDecider
         var trusted = verdicts.Where(verdict => verdict.Trusted).ToDictionary(verdict => verdict.FieldId, StringComparer.Ordinal);
         var fields = readings
             .Select(reading => trusted.TryGetValue(reading.FieldId, out var verdict) && verdict.Value == reading.Value
-                && (reading.Correction is not null || report.FailedRelationsOf(reading.FieldId).Count == 0 || IsSureReading(reading))
+                && (reading.Correction is not null || report.FailedRelationsOf(reading.FieldId).Count == 0 || IsClearedOfFailure(reading, verdict))
                 ? reading with { Status = FieldStatus.Accepted, ReviewReason = null, Confidence = Math.Max(reading.Confidence, verdict.Posterior) }
                 : Decide(form.Field(reading.FieldId), reading, report, stated))
             .ToList();
-        return KeepFailedRelationsInReview(form, fields, report);
+        return KeepFailedRelationsInReview(form, fields, report, trusted);
     }
 
     public static ProtocolStatus ProtocolStatusOf(IReadOnlyList<FieldReading> fields) =>
@@ -48,14 +49,16 @@ public sealed class FieldDecider
 
     /// <summary>
     /// The arithmetic vouches for the values of a failing relation that no likely repair touches, so only the fields that
-    /// may explain the failure stay in review. When it vouched for all of them (a protocol read right that breaks its
+    /// may explain the failure (the suspects: those it does not vouch for, whatever their own reason for review) stay in
+    /// review. When it vouched for all of them (a protocol read right that breaks its
     /// own sum, every repair unlikely), nothing says which value is wrong; when more than
     /// <see cref="PipelineSettings.MostSuspectsInFailedRelation"/> remain suspect, so many misreads in one sum mean the
     /// engines' errors are not independent there (a crop both misread), and their confidence in the rest cannot be
     /// taken at its word (DEV hard: "14" read "4" by both engines at 0.999 in a sum with four other misreads). Either
     /// way the whole relation goes to review.
     /// </summary>
-    private List<FieldReading> KeepFailedRelationsInReview(FormDefinition form, List<FieldReading> fields, ValidationReport report)
+    private List<FieldReading> KeepFailedRelationsInReview(
+        FormDefinition form, List<FieldReading> fields, ValidationReport report, IReadOnlyDictionary<string, ArithmeticVerdict> trusted)
     {
         var byId = fields.Select((field, index) => (field.FieldId, index)).ToDictionary(pair => pair.FieldId, pair => pair.index, StringComparer.Ordinal);
         foreach (var check in report.Checks.Where(check => check.Severity == RelationSeverity.Error && check.Holds == false))
@@ -64,7 +67,7 @@ public sealed class FieldDecider
                 .Where(byId.ContainsKey)
                 .Select(fieldId => byId[fieldId])
                 .ToList();
-            var suspects = members.Count(index => fields[index].Status == FieldStatus.NeedsReview);
+            var suspects = members.Count(index => !IsCleared(fields[index], trusted));
             if (suspects == 0 || suspects > _settings.MostSuspectsInFailedRelation)
             {
                 foreach (var index in members)
@@ -82,15 +85,26 @@ public sealed class FieldDecider
     }
 
     /// <summary>
-    /// A reading the engines are sure of on their own (no reason of theirs, confident). Inside a relation that still
-    /// fails, the arithmetic only clears such readings of blame: it cannot vouch for a value the engines doubt while the
-    /// sum it would check is broken (measured on DEV: an unsure 270 for 290 accepted because a neighbour took the blame).
-    /// Both engines must have read it alike: a value the digit engine alone is sure of can be wrong with its true value in
-    /// no list of alternatives, and then no repair points at it (DEV hard, after the digit CNN pair: 6 of 9 silent errors).
+    /// Inside a relation that still fails, the arithmetic clears of blame only a reading the engines are sure of (no
+    /// reason of theirs, confident): it cannot vouch for a value the engines doubt while the sum it would check is broken
+    /// (measured on DEV: an unsure 270 for 290 accepted because a neighbour took the blame). And only when a misread
+    /// the arithmetic can place is the likelier account of the failure (<see cref="ArithmeticVerdict.Explained"/> at
+    /// least <see cref="PipelineSettings.LeastExplainedFailure"/>): when "the protocol is wrong" is likelier, the values
+    /// read are all that speaks for themselves, and both engines losing the same leading digit looks just like that
+    /// (DEV phone 0057: 1635 read 635 by both, explained 0.11). A value one engine alone read no longer needs the other:
+    /// the arithmetic weighs a value the engines did not list by how plausible it is as a misread (<see cref="MisreadModel"/>),
+    /// so when several values are wrong, or the one wrong value is garbled past a plausible misread, no repair explains
+    /// the failure and nothing is cleared (DEV hard 0032: three values misread by the digit engine alone and a garbled
+    /// total, explained 0.0001). Before the misread model, flat odds for any unlisted value let a neighbour take the
+    /// blame for such values (DEV hard: 6 of 9 silent errors), which is why agreement was required.
     /// </summary>
-    private bool IsSureReading(FieldReading reading) =>
+    private bool IsClearedOfFailure(FieldReading reading, ArithmeticVerdict verdict) =>
         reading.Value is not null && reading.ReviewReason is null && reading.Confidence >= _settings.AcceptConfidence
-        && reading.AgreeingEngines >= 2;
+        && verdict.Explained >= _settings.LeastExplainedFailure;
+
+    /// <summary>A field the arithmetic vouches for at the value it holds.</summary>
+    private static bool IsCleared(FieldReading reading, IReadOnlyDictionary<string, ArithmeticVerdict> trusted) =>
+        trusted.TryGetValue(reading.FieldId, out var verdict) && verdict.Value == reading.Value;
 
     private FieldReading Decide(FieldDefinition field, FieldReading reading, ValidationReport report, long? statedPrecinct = null)
     {

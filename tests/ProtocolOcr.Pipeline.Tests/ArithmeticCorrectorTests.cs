@@ -102,18 +102,62 @@ public sealed class ArithmeticCorrectorTests
     [Fact]
     public void A_value_the_engines_disagree_on_is_not_vouched_for_by_a_sum_that_still_fails()
     {
-        // V6's barely considered 680 would repair R4, but not surely enough to be applied: R4 keeps failing. V3 itself
-        // is not to blame under any likely repair, yet its engines disagreed: the failing sum cannot vouch for it.
+        // V6's barely considered 680 would repair R4, but not surely enough to be applied: R4 keeps failing. V3 (295
+        // for 285) is hardly to blame, yet its engines disagreed: the failing sum cannot vouch for it. A sum 10 too high
+        // is also one wrong digit in L4 (1204 for 1214) or V1 (46 for 36): too many suspects, the whole sum goes to review.
         var readings = Readings(TestProtocols.BreakingR4, unsure: new() { ["V6"] = (0.999, [new ValueAlternative(680, 0.01)]) })
             .Select(reading => reading.FieldId == "V3" ? reading with { Confidence = 0.99, ReviewReason = "engines_disagree" } : reading)
             .ToList();
 
         var fields = Decide(readings);
 
-        Assert.Equal((FieldStatus.NeedsReview, "engines_disagree"), (fields.Single(f => f.FieldId == "V3").Status, fields.Single(f => f.FieldId == "V3").ReviewReason));
+        Assert.Equal(FieldStatus.NeedsReview, fields.Single(f => f.FieldId == "V3").Status);
         Assert.Equal(690, fields.Single(f => f.FieldId == "V6").Value);
         Assert.Equal(FieldStatus.NeedsReview, fields.Single(f => f.FieldId == "V6").Status);
-        Assert.Equal(FieldStatus.Accepted, fields.Single(f => f.FieldId == "V1").Status);
+        Assert.Equal(FieldStatus.NeedsReview, fields.Single(f => f.FieldId == "V1").Status);
+    }
+
+    [Fact]
+    public void A_sum_one_plausible_misread_breaks_clears_the_values_one_engine_read()
+    {
+        // V3 285 read 2850 (a digit read twice), unsure: no other value of R4 can be what the sum needs (they would be
+        // negative, L4 would be 3769 for 1204), so the failure is placed on V3 and the others are vouched for.
+        var readings = OneEngine(new Dictionary<string, long>(TestProtocols.Consistent) { ["V3"] = 2850 }, unsure: new() { ["V3"] = 0.30 });
+
+        var fields = Decide(readings);
+
+        Assert.Equal(FieldStatus.NeedsReview, fields.Single(field => field.FieldId == "V3").Status);
+        Assert.All(
+            fields.Where(field => field.FieldId is "L4" or "L5" or "V1" or "V2" or "V4" or "V5" or "V6" or "V7"),
+            field => Assert.Equal((FieldStatus.Accepted, null), (field.Status, field.ReviewReason)));
+    }
+
+    [Fact]
+    public void A_sum_no_single_plausible_misread_explains_keeps_the_values_one_engine_read_in_review()
+    {
+        // Two misreads (V3 2850 for 285, V1 460 for 46): no value alone repairs the sum, "the protocol is wrong" is the
+        // likelier account, and a value the digit engine alone read may be the second misread.
+        var values = new Dictionary<string, long>(TestProtocols.Consistent) { ["V3"] = 2850, ["V1"] = 460 };
+        var readings = OneEngine(values, unsure: new() { ["V3"] = 0.30, ["V1"] = 0.30 });
+
+        var fields = Decide(readings);
+
+        Assert.All(
+            fields.Where(field => field.FieldId is "L4" or "L5" or "V1" or "V2" or "V3" or "V4" or "V5" or "V6" or "V7"),
+            field => Assert.Equal(FieldStatus.NeedsReview, field.Status));
+    }
+
+    [Fact]
+    public void A_sure_misread_that_breaks_a_sum_is_not_blamed_on_its_neighbours()
+    {
+        // The same misread as above read surely: a wrong protocol explains the failure as well as it does, so nothing is cleared.
+        var readings = OneEngine(new Dictionary<string, long>(TestProtocols.Consistent) { ["V3"] = 2850 }, unsure: []);
+
+        var fields = Decide(readings);
+
+        Assert.All(
+            fields.Where(field => field.FieldId is "L4" or "L5" or "V1" or "V2" or "V3" or "V4" or "V5" or "V6" or "V7"),
+            field => Assert.Equal(FieldStatus.NeedsReview, field.Status));
     }
 
     [Fact]
@@ -204,6 +248,12 @@ public sealed class ArithmeticCorrectorTests
         var report = new ProtocolValidator().Validate(Form, corrected);
         return new FieldDecider(PipelineSettings.Default).Decide(Form, corrected, report, verdicts);
     }
+
+    /// <summary>Every value read by the digit engine alone at 0.98, except the unsure ones given.</summary>
+    private static List<FieldReading> OneEngine(IReadOnlyDictionary<string, long> values, Dictionary<string, double> unsure) =>
+        Form.Fields.Select(field => new FieldReading(
+            field.Id, values[field.Id], values[field.Id].ToString(), unsure.GetValueOrDefault(field.Id, 0.98), FieldStatus.NeedsReview, null, [],
+            "digits", field.Box)).ToList();
 
     /// <summary>Every value read by both engines alike at 0.999, except the unsure ones given.</summary>
     private static List<FieldReading> Readings(

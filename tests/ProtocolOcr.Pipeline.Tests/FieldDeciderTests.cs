@@ -1,5 +1,6 @@
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.TestSupport;
 
 namespace ProtocolOcr.Pipeline.Tests;
@@ -49,6 +50,27 @@ public sealed class FieldDeciderTests
 
         Assert.Equal(ReviewReasons.StatedPrecinctDiffers, fields.Single(f => f.FieldId == "PC").ReviewReason);
         Assert.Equal(FieldStatus.Accepted, fields.Single(f => f.FieldId == "L1").Status);
+    }
+
+    [Theory]
+    [InlineData(0.9, FieldStatus.Accepted)]
+    [InlineData(0.2, FieldStatus.NeedsReview)]
+    public void Inside_a_failing_sum_a_sure_value_is_cleared_only_when_a_misread_explains_the_failure_better_than_a_wrong_protocol(
+        double explained, FieldStatus expected)
+    {
+        // V3 295 breaks R4 and the arithmetic blames it; V1, read alike by both engines, it vouches for.
+        var readings = Form.Fields.Select(field => new FieldReading(
+            field.Id, TestProtocols.BreakingR4[field.Id], TestProtocols.BreakingR4[field.Id].ToString(), 0.999,
+            FieldStatus.NeedsReview, null, [], "tesseract+digits", field.Box)).ToList();
+        var verdicts = new[] { "L4", "L5", "V1", "V2", "V3", "V4", "V5", "V6", "V7" }
+            .Select(id => new ArithmeticVerdict(id, TestProtocols.BreakingR4[id], id == "V3" ? 0.6 : 0.999, id != "V3", [], explained))
+            .ToList();
+        var report = new ProtocolValidator().Validate(Form, readings);
+
+        var fields = new FieldDecider(PipelineSettings.Default).Decide(Form, readings, report, verdicts);
+
+        Assert.Equal(FieldStatus.NeedsReview, fields.Single(f => f.FieldId == "V3").Status);
+        Assert.Equal(expected, fields.Single(f => f.FieldId == "V1").Status);
     }
 
     private static IReadOnlyList<FieldReading> Decide(Func<string, string> engineOf, string? statedPrecinct = null)

@@ -73,7 +73,8 @@ public sealed class ArithmeticCorrector
                 ? []
                 : failingAsRead.Where(relation => relation.FieldIds.Contains(belief.FieldId)).Select(relation => relation.Id).ToList();
             // Only an equality is a witness: a field that inequalities alone check keeps its own reading's word.
-            verdicts.Add(new ArithmeticVerdict(belief.FieldId, value, posterior, pinned && posterior >= _settings.AcceptPosterior, corrects));
+            verdicts.Add(new ArithmeticVerdict(
+                belief.FieldId, value, posterior, pinned && posterior >= _settings.AcceptPosterior, corrects, consistent.Total / total));
         }
 
         return verdicts;
@@ -138,8 +139,9 @@ public sealed class ArithmeticCorrector
         SumTables Tables(LinearRelation relation, List<int> own) =>
             tables.TryGetValue(relation, out var known)
                 ? known
-                : tables[relation] = new SumTables(beliefs, own, own.Select(field => relation.Coefficients[field]).ToList());
+                : tables[relation] = new SumTables(beliefs, own, own.Select(field => relation.Coefficients[field]).ToList(), _settings.Misreads);
 
+        var unlistedShared = shared.Select(field => UnlistedSharedWeight(beliefs, relations, field)).ToList();
         var marginals = beliefs.Select(_ => new Dictionary<long, double>()).ToList();
         var total = 0.0;
         var values = new long?[beliefs.Count];
@@ -151,8 +153,7 @@ public sealed class ArithmeticCorrector
             {
                 var option = options[index][choice[index]];
                 values[shared[index]] = option.Value;
-                weight *= option.Probability
-                    * (option.IsUnlisted ? Math.Pow(_settings.Coincidence, relations.Count(relation => relation.IsEquality && relation.Fields.Contains(shared[index]))) : 1);
+                weight *= option.Probability * (option.IsUnlisted ? unlistedShared[index] : 1);
             }
 
             var blocks = new List<RelationBlock>();
@@ -205,6 +206,26 @@ public sealed class ArithmeticCorrector
                 return new ConsistentMass(total, marginals);
             }
         }
+    }
+
+    /// <summary>
+    /// How likely the equalities a shared field is in hold when its value is one the engines did not list: the first
+    /// needs the value that the others, as read or with one of them at an alternative, leave it
+    /// (<see cref="UnlistedRepairs"/>, weighed as a misread of the value read); each further one holds by
+    /// <see cref="ArithmeticSettings.Coincidence"/>.
+    /// </summary>
+    private double UnlistedSharedWeight(IReadOnlyList<FieldBelief> beliefs, IReadOnlyList<LinearRelation> relations, int field)
+    {
+        var equalities = relations.Where(relation => relation.IsEquality && relation.Fields.Contains(field)).ToList();
+        if (equalities.Count == 0)
+        {
+            return 1;
+        }
+
+        var first = equalities[0];
+        var repairs = new UnlistedRepairs(beliefs, first.Fields, first.Fields.Select(member => first.Coefficients[member]).ToList(), _settings.Misreads);
+        return repairs.IfUnlisted(first.Fields.ToList().IndexOf(field), first.Constant, first.Tolerance, _settings.Coincidence)
+            * Math.Pow(_settings.Coincidence, equalities.Count - 1);
     }
 
     /// <summary>The mass of every consistent hypothesis (<see cref="Total"/>) and its split by each field's listed value.</summary>

@@ -7,7 +7,9 @@ namespace ProtocolOcr.Pipeline.Arithmetic;
 /// <see cref="InconsistentProtocolPrior"/>: the weight of "the values were read right and the protocol itself breaks
 /// its arithmetic" against a correction (the generator makes 5% such protocols; real commissions make some).
 /// <see cref="UnlistedFloor"/>: the least probability that a field's true value is none of its listed candidates.
-/// <see cref="Coincidence"/>: how likely a value the engines did not list is the one an equality needs.
+/// <see cref="Coincidence"/>: how likely a value the engines did not list is the one an equality needs, where <see cref="Misreads"/> does not
+/// weigh it (several values unlisted, or the others not as read but for one alternative).
+/// <see cref="Misreads"/>: how likely the value an equality needs is as a misread of the value read, for a value the engines did not list.
 /// <see cref="MaxAssignments"/>: how many combinations of the shared fields' values (those in several relations) may be weighed.
 /// </summary>
 public sealed record ArithmeticSettings(
@@ -15,7 +17,10 @@ public sealed record ArithmeticSettings(
     double InconsistentProtocolPrior = 0.003,
     double UnlistedFloor = 0.01,
     double Coincidence = 0.01,
-    int MaxAssignments = 20_000)
+    int MaxAssignments = 20_000,
+    MisreadModel? Misreads = null)
 {
+    public MisreadModel Misreads { get; init; } = Misreads ?? MisreadModel.Default;
+
     public static ArithmeticSettings Default { get; } = new();
 }

@@ -14,11 +14,12 @@ public sealed class SumTables
     private readonly IReadOnlyList<long> _coefficients;
     private readonly List<Dictionary<long, double>> _forward = [new() { [0] = 1 }];
     private readonly Dictionary<long, double>[] _backward;
-    private readonly double[] _othersListed;
-    private readonly double _allListed;
+    private readonly UnlistedRepairs _repairs;
+    private readonly Dictionary<long, RelationBlock> _blocks = [];
 
-    public SumTables(IReadOnlyList<FieldBelief> beliefs, IReadOnlyList<int> fields, IReadOnlyList<long> coefficients)
+    public SumTables(IReadOnlyList<FieldBelief> beliefs, IReadOnlyList<int> fields, IReadOnlyList<long> coefficients, MisreadModel misreads)
     {
+        _repairs = new UnlistedRepairs(beliefs, fields, coefficients, misreads);
         _beliefs = beliefs;
         _fields = fields;
         _coefficients = coefficients;
@@ -33,36 +34,40 @@ public sealed class SumTables
         {
             _backward[index] = Extend(_backward[index + 1], beliefs[fields[index]], coefficients[index]);
         }
-
-        var listed = fields.Select(field => 1 - beliefs[field].Unlisted).ToList();
-        _allListed = listed.Aggregate(1.0, (product, share) => product * share);
-        _othersListed = fields.Select((_, index) => listed.Where((_, other) => other != index).Aggregate(1.0, (product, share) => product * share)).ToArray();
     }
 
     /// <summary>
     /// The equality <c>offset + sum(coefficient * value) == 0</c> (within <paramref name="tolerance"/>) over the private
     /// fields: exact over the listed values, plus the hypotheses with at least one unlisted value, which the equality
-    /// then determines: they weigh <paramref name="coincidence"/> (the chance the unlisted value is the one needed).
+    /// then determines: weighed by how likely that value is as a misread (<see cref="UnlistedRepairs"/>), the rarer ones
+    /// at <paramref name="coincidence"/>. A relation keeps one tolerance and coincidence, so a block is computed once
+    /// per offset (per combination of the shared values it reads, not of all of them).
     /// </summary>
     public RelationBlock Block(long offset, long tolerance, double coincidence)
     {
+        if (_blocks.TryGetValue(offset, out var known))
+        {
+            return known;
+        }
+
         var marginals = new Dictionary<int, Dictionary<long, double>>();
         var unlisted = new Dictionary<int, double>();
         for (var index = 0; index < _fields.Count; index++)
         {
             var belief = _beliefs[_fields[index]];
-            var others = coincidence * (1 - _othersListed[index]);
+            var held = index;
             var forward = _forward[index];
             var backward = _backward[index + 1];
             var coefficient = _coefficients[index];
             marginals[_fields[index]] = belief.Candidates.ToDictionary(
                 candidate => candidate.Value,
-                candidate => candidate.Confidence * (Matching(forward, backward, offset + (coefficient * candidate.Value), tolerance) + others));
+                candidate => candidate.Confidence * (Matching(forward, backward, offset + (coefficient * candidate.Value), tolerance)
+                    + _repairs.Weight(held, offset + (coefficient * candidate.Value), tolerance, coincidence)));
             unlisted[_fields[index]] = coincidence * belief.Unlisted;
         }
 
-        var mass = Matching(_forward[_fields.Count], _backward[_fields.Count], offset, tolerance) + (coincidence * (1 - _allListed));
-        return new RelationBlock(mass, marginals, unlisted);
+        var mass = Matching(_forward[_fields.Count], _backward[_fields.Count], offset, tolerance) + _repairs.Weight(-1, offset, tolerance, coincidence);
+        return _blocks[offset] = new RelationBlock(mass, marginals, unlisted);
     }
 
     /// <summary>The mass of the pairs of partial sums that, with <paramref name="offset"/>, come within the tolerance of zero (walks the smaller table).</summary>
