@@ -15,12 +15,16 @@ public static class DigitCropPreprocessor
     private const double MinDigitHeightFraction = 0.25;
     private const int Padding = 12;
     private const double WeakInkShare = 0.5;
+    private const double StrokeLengthFraction = 0.25;
+    private const double StrokeReachFraction = 0.1;
+    private const double HairlineThickness = 2.0;
 
     /// <param name="crop">The field crop.</param>
     /// <param name="keepFaintStrokes">
     /// Threshold by hysteresis (<see cref="InkMask"/>) instead of Otsu alone: for handwriting, whose thin strokes
     /// break. Tesseract keeps plain Otsu: its reading also decides which way up the page lies, and bolder upside-down
-    /// digits read well enough to turn a few pages the wrong way.
+    /// digits read well enough to turn a few pages the wrong way. Also keeps short strokes beside a digit (see
+    /// <see cref="KeepDigitSizedComponents"/>).
     /// </param>
     public static PreparedDigits Prepare(Mat crop, bool keepFaintStrokes = false)
     {
@@ -41,7 +45,7 @@ public static class DigitCropPreprocessor
 
         using var ink = keepFaintStrokes ? InkMask(gray) : Otsu(gray);
         RemoveStraightLines(ink);
-        int components = KeepDigitSizedComponents(ink);
+        int components = KeepDigitSizedComponents(ink, keepStrokesBesideDigits: keepFaintStrokes);
 
         var prepared = new Mat();
         using var dark = new Mat();
@@ -118,29 +122,44 @@ public static class DigitCropPreprocessor
         Cv2.Subtract(ink, lines, ink);
     }
 
-    /// <summary>Erases connected components shorter than a digit could be; returns how many remain.</summary>
-    private static int KeepDigitSizedComponents(Mat ink)
+    /// <summary>
+    /// Erases connected components shorter than a digit could be; returns how many digit-sized ones remain. With
+    /// <paramref name="keepStrokesBesideDigits"/>, a short piece is kept when it is a stroke (at least
+    /// <see cref="StrokeLengthFraction"/> of the tallest piece long) lying within <see cref="StrokeReachFraction"/> of a
+    /// digit-sized piece: a handwritten 5's cap or a 7's bar drawn apart from the body. Dropped as specks, they
+    /// turned 5s into 3s ("385" read as "383").
+    /// </summary>
+    private static int KeepDigitSizedComponents(Mat ink, bool keepStrokesBesideDigits)
     {
         using var labels = new Mat();
         using var stats = new Mat();
         using var centroids = new Mat();
         int count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids);
         int minHeight = (int)(ink.Height * MinDigitHeightFraction);
+        var boxes = Enumerable.Range(0, count).Select(label => new Rect(
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Left),
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Top),
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Width),
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Height))).ToArray();
+        var areas = Enumerable.Range(0, count).Select(label => stats.At<int>(label, (int)ConnectedComponentsTypes.Area)).ToArray();
+        bool IsDigit(int label) => boxes[label].Height >= minHeight && !(keepStrokesBesideDigits && IsHairline(boxes[label], areas[label]));
+        var digits = Enumerable.Range(1, count - 1).Where(IsDigit).Select(label => boxes[label]).ToList();
+        int tallest = digits.Count == 0 ? 0 : digits.Max(box => box.Height);
         int kept = 0;
         for (int label = 1; label < count; label++)
         {
-            int height = stats.At<int>(label, (int)ConnectedComponentsTypes.Height);
-            if (height >= minHeight)
+            var bounds = boxes[label];
+            if (IsDigit(label))
             {
                 kept++;
                 continue;
             }
 
-            var bounds = new Rect(
-                stats.At<int>(label, (int)ConnectedComponentsTypes.Left),
-                stats.At<int>(label, (int)ConnectedComponentsTypes.Top),
-                stats.At<int>(label, (int)ConnectedComponentsTypes.Width),
-                height);
+            if (keepStrokesBesideDigits && !IsHairline(bounds, areas[label]) && IsStrokeBesideDigit(bounds, digits, tallest))
+            {
+                continue;
+            }
+
             using var labelsInBounds = new Mat(labels, bounds);
             using var inkInBounds = new Mat(ink, bounds);
             using var component = new Mat();
@@ -149,5 +168,25 @@ public static class DigitCropPreprocessor
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// A piece thinner than any pen stroke (area over its longest side under <see cref="HairlineThickness"/> px): what
+    /// the line removal leaves of a box border. A 1 px sliver of the right border beside "173" took a speck as its bar
+    /// and read as a fourth digit, 7.
+    /// </summary>
+    private static bool IsHairline(Rect bounds, int area) => (double)area / Math.Max(bounds.Width, bounds.Height) < HairlineThickness;
+
+    private static bool IsStrokeBesideDigit(Rect piece, List<Rect> digits, int tallest)
+    {
+        if (Math.Max(piece.Width, piece.Height) < tallest * StrokeLengthFraction)
+        {
+            return false;
+        }
+
+        var reach = tallest * StrokeReachFraction;
+        return digits.Any(digit =>
+            Math.Max(0, Math.Max(digit.Left - piece.Right, piece.Left - digit.Right)) <= reach
+            && Math.Max(0, Math.Max(digit.Top - piece.Bottom, piece.Top - digit.Bottom)) <= reach);
     }
 }

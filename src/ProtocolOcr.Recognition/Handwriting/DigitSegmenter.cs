@@ -5,7 +5,7 @@ namespace ProtocolOcr.Recognition.Handwriting;
 /// <summary>
 /// Splits a cleaned field (<see cref="PreparedDigits"/>: black ink on white, box lines gone) into ink groups, left to
 /// right: connected components; a short piece (a broken stroke, a 7's bar, a 5's cap) joins the tall piece it
-/// overlaps most in x, tall pieces stay groups of their own. A group wider than a digit also gets the option of being
+/// overlaps most in x (or, overlapping none by half, the one it lies next to), tall pieces stay groups of their own. A group wider than a digit also gets the option of being
 /// cut at the thinnest columns near even spacing (touching digits); which option is right is left to the classifier
 /// (<see cref="HandwrittenDigitReader"/>): a wide 2 or a 5 with a long cap is one digit, "12" written touching is two.
 /// Each digit image is dark ink on white, the group's own pixels only.
@@ -18,6 +18,8 @@ public static class DigitSegmenter
     /// <summary>Groups wider than this many digit widths may be touching digits and get cut options.</summary>
     private const double WidthToConsiderCut = 1.05;
     private const double DigitHeightFraction = 0.6;
+    /// <summary>A short piece this close (per tallest piece's height) to a digit joins it even without overlapping it by half: a 5's cap drawn apart.</summary>
+    private const double StrokeReach = 0.1;
 
     public static List<DigitGroup> Split(Mat prepared)
     {
@@ -43,10 +45,11 @@ public static class DigitSegmenter
             .ToList();
         foreach (var piece in pieces.Where(piece => piece.Bounds.Height < tallest * DigitHeightFraction))
         {
-            var best = groups.Select((group, index) => (Index: index, Overlap: HorizontalOverlap(group.Bounds, piece.Bounds)))
-                .Where(candidate => candidate.Overlap >= OverlapToMerge)
+            var best = groups.Select((group, index) => (Index: index, Overlap: HorizontalOverlap(group.Bounds, piece.Bounds), Gap: Gap(group.Bounds, piece.Bounds)))
+                .Where(candidate => candidate.Overlap >= OverlapToMerge || candidate.Gap <= tallest * StrokeReach)
                 .OrderByDescending(candidate => candidate.Overlap)
-                .FirstOrDefault(candidate => candidate.Overlap > 0, (Index: -1, Overlap: 0));
+                .ThenBy(candidate => candidate.Gap)
+                .FirstOrDefault((Index: -1, Overlap: 0, Gap: 0));
             if (best.Index >= 0)
             {
                 var group = groups[best.Index];
@@ -86,6 +89,10 @@ public static class DigitSegmenter
 
         return result;
     }
+
+    /// <summary>The larger of the horizontal and vertical gaps between two boxes (0 when they touch or overlap).</summary>
+    private static int Gap(Rect a, Rect b) =>
+        Math.Max(Math.Max(0, Math.Max(a.Left - b.Right, b.Left - a.Right)), Math.Max(0, Math.Max(a.Top - b.Bottom, b.Top - a.Bottom)));
 
     private static double HorizontalOverlap(Rect a, Rect b)
     {
