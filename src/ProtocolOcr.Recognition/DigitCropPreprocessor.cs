@@ -12,12 +12,20 @@ public static class DigitCropPreprocessor
     private const int MinHeight = 60;
     private const double HorizontalLineFraction = 0.4;
     private const double VerticalLineFraction = 0.75;
+    /// <summary>
+    /// An upright handwritten 1 touching the box's top border makes a straight run of 0.75 of the crop's height with it
+    /// and was erased as a border line ("1492" read "492"); the box's own borders and cell dividers run 0.8 or more.
+    /// </summary>
+    private const double HandwrittenVerticalLineFraction = 0.8;
     private const double MinDigitHeightFraction = 0.25;
     private const int Padding = 12;
     private const double WeakInkShare = 0.5;
     private const double StrokeLengthFraction = 0.25;
     private const double StrokeReachFraction = 0.1;
-    private const double HairlineThickness = 2.0;
+    private const int HairlineWidth = 2;
+    private const double HairlineThickness = 1.5;
+    /// <summary>The cropper's 8 px margin and as much again inside the box, in crop pixels before upscaling.</summary>
+    private const int BorderBand = 16;
 
     /// <param name="crop">The field crop.</param>
     /// <param name="keepFaintStrokes">
@@ -38,13 +46,20 @@ public static class DigitCropPreprocessor
             Cv2.CvtColor(crop, gray, ColorConversionCodes.BGR2GRAY);
         }
 
+        var upscale = 1;
         if (gray.Height < MinHeight)
         {
-            Cv2.Resize(gray, gray, new Size(), 2, 2, InterpolationFlags.Cubic);
+            upscale = 2;
+            Cv2.Resize(gray, gray, new Size(), upscale, upscale, InterpolationFlags.Cubic);
         }
 
         using var ink = keepFaintStrokes ? InkMask(gray) : Otsu(gray);
-        RemoveStraightLines(ink);
+        RemoveStraightLines(ink, keepFaintStrokes ? HandwrittenVerticalLineFraction : VerticalLineFraction);
+        if (keepFaintStrokes)
+        {
+            EraseBorderRemnants(ink, BorderBand * upscale);
+        }
+
         int components = KeepDigitSizedComponents(ink, keepStrokesBesideDigits: keepFaintStrokes);
 
         var prepared = new Mat();
@@ -105,12 +120,36 @@ public static class DigitCropPreprocessor
         return values[values.Length / 2];
     }
 
-    private static void RemoveStraightLines(Mat ink)
+    /// <summary>
+    /// Erases ink lying wholly within <paramref name="band"/> px of the crop's left or right edge: what the line removal
+    /// leaves of a faint, broken or tilted box border (the crop's margin around the box is 8 px). On DEV hard photos
+    /// such slivers were read as a leading or trailing 1 ("30" read "130").
+    /// </summary>
+    private static void EraseBorderRemnants(Mat ink, int band)
+    {
+        using var labels = new Mat();
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        int count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids);
+        for (int label = 1; label < count; label++)
+        {
+            int left = stats.At<int>(label, (int)ConnectedComponentsTypes.Left);
+            int width = stats.At<int>(label, (int)ConnectedComponentsTypes.Width);
+            if (left + width <= band || left >= ink.Width - band)
+            {
+                using var component = new Mat();
+                Cv2.InRange(labels, new Scalar(label), new Scalar(label), component);
+                ink.SetTo(Scalar.Black, component);
+            }
+        }
+    }
+
+    private static void RemoveStraightLines(Mat ink, double verticalLineFraction)
     {
         using var horizontalKernel = Cv2.GetStructuringElement(
             MorphShapes.Rect, new Size(Math.Max(3, (int)(ink.Width * HorizontalLineFraction)), 1));
         using var verticalKernel = Cv2.GetStructuringElement(
-            MorphShapes.Rect, new Size(1, Math.Max(3, (int)(ink.Height * VerticalLineFraction))));
+            MorphShapes.Rect, new Size(1, Math.Max(3, (int)(ink.Height * verticalLineFraction))));
         using var horizontal = new Mat();
         using var vertical = new Mat();
         Cv2.MorphologyEx(ink, horizontal, MorphTypes.Open, horizontalKernel);
@@ -171,11 +210,14 @@ public static class DigitCropPreprocessor
     }
 
     /// <summary>
-    /// A piece thinner than any pen stroke (area over its longest side under <see cref="HairlineThickness"/> px): what
-    /// the line removal leaves of a box border. A 1 px sliver of the right border beside "173" took a speck as its bar
-    /// and read as a fourth digit, 7.
+    /// A vertical sliver about one pixel wide (at most <see cref="HairlineWidth"/> px across, under
+    /// <see cref="HairlineThickness"/> px of ink per row): what the line removal leaves of a box border. A 1 px sliver
+    /// of the right border beside "173" took a speck as its bar and read as a fourth digit, 7. A thin upright 1 is
+    /// 2 px wide with about 1.8 px of ink per row; judged by area over length, a 1 with a border sliver attached
+    /// looked as thin as the sliver and was lost.
     /// </summary>
-    private static bool IsHairline(Rect bounds, int area) => (double)area / Math.Max(bounds.Width, bounds.Height) < HairlineThickness;
+    private static bool IsHairline(Rect bounds, int area) =>
+        bounds.Width <= HairlineWidth && (double)area / bounds.Height < HairlineThickness;
 
     private static bool IsStrokeBesideDigit(Rect piece, List<Rect> digits, int tallest)
     {

@@ -19,6 +19,9 @@ public sealed class DevCropReadingTests : IClassFixture<DigitEngine>
     [InlineData("385-five-cap-apart.png", 385)]
     [InlineData("759-five-cap-apart.png", 759)]
     [InlineData("173-border-sliver.png", 173)]
+    [InlineData("8-border-remnant.png", 8)]
+    [InlineData("1492-one-touching-top-border.png", 1492)]
+    [InlineData("196-nine-cut-by-line-removal.png", 196)]
     public void A_dev_crop_is_read(string file, long value)
     {
         using var crop = Load(file);
