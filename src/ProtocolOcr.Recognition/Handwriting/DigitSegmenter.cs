@@ -8,7 +8,9 @@ namespace ProtocolOcr.Recognition.Handwriting;
 /// overlaps most in x (or, overlapping none by half, the one it lies next to), tall pieces stay groups of their own. A group wider than a digit also gets the option of being
 /// cut at the thinnest columns near even spacing (touching digits); which option is right is left to the classifier
 /// (<see cref="HandwrittenDigitReader"/>): a wide 2 or a 5 with a long cap is one digit, "12" written touching is two.
-/// Each digit image is dark ink on white, the group's own pixels only.
+/// A cut that leaves a piece shorter than a digit (a 5's cap, a 2's foot) is only a rival (<see cref="DigitGroup.Rivals"/>):
+/// read as an option, the cap of "45" became a 2 of its own ("452"). Each digit image is dark ink on white, the
+/// group's own pixels only.
 /// </summary>
 public static class DigitSegmenter
 {
@@ -74,17 +76,18 @@ public static class DigitSegmenter
             using var mask = Mask(labels, bounds, members);
             var widthInDigits = bounds.Width / digitWidth;
             var options = new List<IReadOnlyList<Mat>> { new[] { ToPaper(mask) } };
+            var rivals = new List<IReadOnlyList<Mat>>();
             if (widthInDigits > WidthToConsiderCut)
             {
                 var likeliest = Math.Max(2, (int)Math.Round(widthInDigits));
-                options.Add(CutTouching(mask, likeliest).ToList());
-                if (likeliest > 2)
+                foreach (var digitCount in likeliest > 2 ? new[] { likeliest, likeliest - 1 } : [likeliest])
                 {
-                    options.Add(CutTouching(mask, likeliest - 1).ToList());
+                    var cut = CutTouching(mask, digitCount);
+                    (cut.Any(part => InkHeight(part) < mask.Height * DigitHeightFraction) ? rivals : options).Add(cut);
                 }
             }
 
-            result.Add(new DigitGroup(bounds, widthInDigits, options));
+            result.Add(new DigitGroup(bounds, widthInDigits, options, rivals));
         }
 
         return result;
@@ -115,7 +118,7 @@ public static class DigitSegmenter
     }
 
     /// <summary>Cuts at the column with the least ink within a third of a digit's width of each even cut.</summary>
-    private static IEnumerable<Mat> CutTouching(Mat mask, int pieces)
+    private static List<Mat> CutTouching(Mat mask, int pieces)
     {
         using var columns = new Mat();
         Cv2.Reduce(mask, columns, ReduceDimension.Row, ReduceTypes.Sum, MatType.CV_32SC1.Value);
@@ -133,17 +136,26 @@ public static class DigitSegmenter
         }
 
         cuts.Add(mask.Width);
+        var parts = new List<Mat>();
         for (var piece = 0; piece < pieces; piece++)
         {
             var width = cuts[piece + 1] - cuts[piece];
-            if (width <= 0)
+            if (width > 0)
             {
-                continue;
+                using var part = new Mat(mask, new Rect(cuts[piece], 0, width, mask.Height));
+                parts.Add(ToPaper(part));
             }
-
-            using var part = new Mat(mask, new Rect(cuts[piece], 0, width, mask.Height));
-            yield return ToPaper(part);
         }
+
+        return parts;
+    }
+
+    /// <summary>The height of the ink (dark on white) in a digit image.</summary>
+    private static int InkHeight(Mat paper)
+    {
+        using var ink = new Mat();
+        Cv2.Threshold(paper, ink, 127, 255, ThresholdTypes.BinaryInv);
+        return Cv2.BoundingRect(ink).Height;
     }
 
     private static Mat ToPaper(Mat mask)

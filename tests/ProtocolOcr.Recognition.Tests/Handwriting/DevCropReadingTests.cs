@@ -22,6 +22,8 @@ public sealed class DevCropReadingTests : IClassFixture<DigitEngine>
     [InlineData("8-border-remnant.png", 8)]
     [InlineData("1492-one-touching-top-border.png", 1492)]
     [InlineData("196-nine-cut-by-line-removal.png", 196)]
+    [InlineData("45-five-cap-flung-wide.png", 45)]
+    [InlineData("112-two-foot-flung-wide.png", 112)]
     public void A_dev_crop_is_read(string file, long value)
     {
         using var crop = Load(file);
