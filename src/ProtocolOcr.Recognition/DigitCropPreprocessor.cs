@@ -12,15 +12,27 @@ public static class DigitCropPreprocessor
     private const int MinHeight = 60;
     private const double HorizontalLineFraction = 0.4;
     private const double VerticalLineFraction = 0.75;
+    /// <summary>
+    /// An upright handwritten 1 touching the box's top border makes a straight run of 0.75 of the crop's height with it
+    /// and was erased as a border line ("1492" read "492"); the box's own borders and cell dividers run 0.8 or more.
+    /// </summary>
+    private const double HandwrittenVerticalLineFraction = 0.8;
     private const double MinDigitHeightFraction = 0.25;
     private const int Padding = 12;
     private const double WeakInkShare = 0.5;
+    private const double StrokeLengthFraction = 0.25;
+    private const double StrokeReachFraction = 0.1;
+    private const int HairlineWidth = 2;
+    private const double HairlineThickness = 1.5;
+    /// <summary>The cropper's 8 px margin and as much again inside the box, in crop pixels before upscaling.</summary>
+    private const int BorderBand = 16;
 
     /// <param name="crop">The field crop.</param>
     /// <param name="keepFaintStrokes">
     /// Threshold by hysteresis (<see cref="InkMask"/>) instead of Otsu alone: for handwriting, whose thin strokes
     /// break. Tesseract keeps plain Otsu: its reading also decides which way up the page lies, and bolder upside-down
-    /// digits read well enough to turn a few pages the wrong way.
+    /// digits read well enough to turn a few pages the wrong way. Also keeps short strokes beside a digit (see
+    /// <see cref="KeepDigitSizedComponents"/>).
     /// </param>
     public static PreparedDigits Prepare(Mat crop, bool keepFaintStrokes = false)
     {
@@ -34,14 +46,21 @@ public static class DigitCropPreprocessor
             Cv2.CvtColor(crop, gray, ColorConversionCodes.BGR2GRAY);
         }
 
+        var upscale = 1;
         if (gray.Height < MinHeight)
         {
-            Cv2.Resize(gray, gray, new Size(), 2, 2, InterpolationFlags.Cubic);
+            upscale = 2;
+            Cv2.Resize(gray, gray, new Size(), upscale, upscale, InterpolationFlags.Cubic);
         }
 
         using var ink = keepFaintStrokes ? InkMask(gray) : Otsu(gray);
-        RemoveStraightLines(ink);
-        int components = KeepDigitSizedComponents(ink);
+        RemoveStraightLines(ink, keepFaintStrokes ? HandwrittenVerticalLineFraction : VerticalLineFraction);
+        if (keepFaintStrokes)
+        {
+            EraseBorderRemnants(ink, BorderBand * upscale);
+        }
+
+        int components = KeepDigitSizedComponents(ink, keepStrokesBesideDigits: keepFaintStrokes);
 
         var prepared = new Mat();
         using var dark = new Mat();
@@ -101,12 +120,36 @@ public static class DigitCropPreprocessor
         return values[values.Length / 2];
     }
 
-    private static void RemoveStraightLines(Mat ink)
+    /// <summary>
+    /// Erases ink lying wholly within <paramref name="band"/> px of the crop's left or right edge: what the line removal
+    /// leaves of a faint, broken or tilted box border (the crop's margin around the box is 8 px). On DEV hard photos
+    /// such slivers were read as a leading or trailing 1 ("30" read "130").
+    /// </summary>
+    private static void EraseBorderRemnants(Mat ink, int band)
+    {
+        using var labels = new Mat();
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        int count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids);
+        for (int label = 1; label < count; label++)
+        {
+            int left = stats.At<int>(label, (int)ConnectedComponentsTypes.Left);
+            int width = stats.At<int>(label, (int)ConnectedComponentsTypes.Width);
+            if (left + width <= band || left >= ink.Width - band)
+            {
+                using var component = new Mat();
+                Cv2.InRange(labels, new Scalar(label), new Scalar(label), component);
+                ink.SetTo(Scalar.Black, component);
+            }
+        }
+    }
+
+    private static void RemoveStraightLines(Mat ink, double verticalLineFraction)
     {
         using var horizontalKernel = Cv2.GetStructuringElement(
             MorphShapes.Rect, new Size(Math.Max(3, (int)(ink.Width * HorizontalLineFraction)), 1));
         using var verticalKernel = Cv2.GetStructuringElement(
-            MorphShapes.Rect, new Size(1, Math.Max(3, (int)(ink.Height * VerticalLineFraction))));
+            MorphShapes.Rect, new Size(1, Math.Max(3, (int)(ink.Height * verticalLineFraction))));
         using var horizontal = new Mat();
         using var vertical = new Mat();
         Cv2.MorphologyEx(ink, horizontal, MorphTypes.Open, horizontalKernel);
@@ -118,29 +161,44 @@ public static class DigitCropPreprocessor
         Cv2.Subtract(ink, lines, ink);
     }
 
-    /// <summary>Erases connected components shorter than a digit could be; returns how many remain.</summary>
-    private static int KeepDigitSizedComponents(Mat ink)
+    /// <summary>
+    /// Erases connected components shorter than a digit could be; returns how many digit-sized ones remain. With
+    /// <paramref name="keepStrokesBesideDigits"/>, a short piece is kept when it is a stroke (at least
+    /// <see cref="StrokeLengthFraction"/> of the tallest piece long) lying within <see cref="StrokeReachFraction"/> of a
+    /// digit-sized piece: a handwritten 5's cap or a 7's bar drawn apart from the body. Dropped as specks, they
+    /// turned 5s into 3s ("385" read as "383").
+    /// </summary>
+    private static int KeepDigitSizedComponents(Mat ink, bool keepStrokesBesideDigits)
     {
         using var labels = new Mat();
         using var stats = new Mat();
         using var centroids = new Mat();
         int count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids);
         int minHeight = (int)(ink.Height * MinDigitHeightFraction);
+        var boxes = Enumerable.Range(0, count).Select(label => new Rect(
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Left),
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Top),
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Width),
+            stats.At<int>(label, (int)ConnectedComponentsTypes.Height))).ToArray();
+        var areas = Enumerable.Range(0, count).Select(label => stats.At<int>(label, (int)ConnectedComponentsTypes.Area)).ToArray();
+        bool IsDigit(int label) => boxes[label].Height >= minHeight && !(keepStrokesBesideDigits && IsHairline(boxes[label], areas[label]));
+        var digits = Enumerable.Range(1, count - 1).Where(IsDigit).Select(label => boxes[label]).ToList();
+        int tallest = digits.Count == 0 ? 0 : digits.Max(box => box.Height);
         int kept = 0;
         for (int label = 1; label < count; label++)
         {
-            int height = stats.At<int>(label, (int)ConnectedComponentsTypes.Height);
-            if (height >= minHeight)
+            var bounds = boxes[label];
+            if (IsDigit(label))
             {
                 kept++;
                 continue;
             }
 
-            var bounds = new Rect(
-                stats.At<int>(label, (int)ConnectedComponentsTypes.Left),
-                stats.At<int>(label, (int)ConnectedComponentsTypes.Top),
-                stats.At<int>(label, (int)ConnectedComponentsTypes.Width),
-                height);
+            if (keepStrokesBesideDigits && !IsHairline(bounds, areas[label]) && IsStrokeBesideDigit(bounds, digits, tallest))
+            {
+                continue;
+            }
+
             using var labelsInBounds = new Mat(labels, bounds);
             using var inkInBounds = new Mat(ink, bounds);
             using var component = new Mat();
@@ -149,5 +207,28 @@ public static class DigitCropPreprocessor
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// A vertical sliver about one pixel wide (at most <see cref="HairlineWidth"/> px across, under
+    /// <see cref="HairlineThickness"/> px of ink per row): what the line removal leaves of a box border. A 1 px sliver
+    /// of the right border beside "173" took a speck as its bar and read as a fourth digit, 7. A thin upright 1 is
+    /// 2 px wide with about 1.8 px of ink per row; judged by area over length, a 1 with a border sliver attached
+    /// looked as thin as the sliver and was lost.
+    /// </summary>
+    private static bool IsHairline(Rect bounds, int area) =>
+        bounds.Width <= HairlineWidth && (double)area / bounds.Height < HairlineThickness;
+
+    private static bool IsStrokeBesideDigit(Rect piece, List<Rect> digits, int tallest)
+    {
+        if (Math.Max(piece.Width, piece.Height) < tallest * StrokeLengthFraction)
+        {
+            return false;
+        }
+
+        var reach = tallest * StrokeReachFraction;
+        return digits.Any(digit =>
+            Math.Max(0, Math.Max(digit.Left - piece.Right, piece.Left - digit.Right)) <= reach
+            && Math.Max(0, Math.Max(digit.Top - piece.Bottom, piece.Top - digit.Bottom)) <= reach);
     }
 }

@@ -15,11 +15,19 @@ using ProtocolOcr.Tools.FieldRead;
 
 // dump FORMS SET OUT   : runs the pipeline to the crops on every generated photo of SET, saves OUT/<photo>/<field>.png + truth.json
 // eval FORMS OUT.tsv CROPS... : reads every saved crop with Tesseract and the digit engine, one TSV row per field
+// montage EVAL.tsv CROPS OUT.png : the handwritten fields of CROPS read wrong in EVAL.tsv, one row each, to look at
 TesseractRuntime.Initialize();
-if (args.Length < 4 || args[0] is not ("dump" or "eval"))
+if (args.Length < 4 || args[0] is not ("dump" or "eval" or "montage"))
 {
-    Console.Error.WriteLine("usage: dump FORMS SET OUT | eval FORMS OUT.tsv CROPS...");
+    Console.Error.WriteLine("usage: dump FORMS SET OUT | eval FORMS OUT.tsv CROPS... | montage EVAL.tsv CROPS OUT.png");
     return 2;
+}
+
+if (args[0] == "montage")
+{
+    using var digitEngine = DigitClassifier.Load();
+    Montage.Write(args[1], args[2], args[3], Path.GetFileName(args[2].TrimEnd('/')), digitEngine);
+    return 0;
 }
 
 var catalog = FormCatalog.LoadDirectory(args[1]);

@@ -5,10 +5,12 @@ namespace ProtocolOcr.Recognition.Handwriting;
 /// <summary>
 /// Splits a cleaned field (<see cref="PreparedDigits"/>: black ink on white, box lines gone) into ink groups, left to
 /// right: connected components; a short piece (a broken stroke, a 7's bar, a 5's cap) joins the tall piece it
-/// overlaps most in x, tall pieces stay groups of their own. A group wider than a digit also gets the option of being
+/// overlaps most in x (or, overlapping none by half, the one it lies next to), tall pieces stay groups of their own. A group wider than a digit also gets the option of being
 /// cut at the thinnest columns near even spacing (touching digits); which option is right is left to the classifier
 /// (<see cref="HandwrittenDigitReader"/>): a wide 2 or a 5 with a long cap is one digit, "12" written touching is two.
-/// Each digit image is dark ink on white, the group's own pixels only.
+/// A cut that leaves a piece shorter than a digit (a 5's cap, a 2's foot) is only a rival (<see cref="DigitGroup.Rivals"/>):
+/// read as an option, the cap of "45" became a 2 of its own ("452"). Each digit image is dark ink on white, the
+/// group's own pixels only.
 /// </summary>
 public static class DigitSegmenter
 {
@@ -18,6 +20,8 @@ public static class DigitSegmenter
     /// <summary>Groups wider than this many digit widths may be touching digits and get cut options.</summary>
     private const double WidthToConsiderCut = 1.05;
     private const double DigitHeightFraction = 0.6;
+    /// <summary>A short piece this close (per tallest piece's height) to a digit joins it even without overlapping it by half: a 5's cap drawn apart.</summary>
+    private const double StrokeReach = 0.1;
 
     public static List<DigitGroup> Split(Mat prepared)
     {
@@ -43,10 +47,11 @@ public static class DigitSegmenter
             .ToList();
         foreach (var piece in pieces.Where(piece => piece.Bounds.Height < tallest * DigitHeightFraction))
         {
-            var best = groups.Select((group, index) => (Index: index, Overlap: HorizontalOverlap(group.Bounds, piece.Bounds)))
-                .Where(candidate => candidate.Overlap >= OverlapToMerge)
+            var best = groups.Select((group, index) => (Index: index, Overlap: HorizontalOverlap(group.Bounds, piece.Bounds), Gap: Gap(group.Bounds, piece.Bounds)))
+                .Where(candidate => candidate.Overlap >= OverlapToMerge || candidate.Gap <= tallest * StrokeReach)
                 .OrderByDescending(candidate => candidate.Overlap)
-                .FirstOrDefault(candidate => candidate.Overlap > 0, (Index: -1, Overlap: 0));
+                .ThenBy(candidate => candidate.Gap)
+                .FirstOrDefault((Index: -1, Overlap: 0, Gap: 0));
             if (best.Index >= 0)
             {
                 var group = groups[best.Index];
@@ -71,21 +76,26 @@ public static class DigitSegmenter
             using var mask = Mask(labels, bounds, members);
             var widthInDigits = bounds.Width / digitWidth;
             var options = new List<IReadOnlyList<Mat>> { new[] { ToPaper(mask) } };
+            var rivals = new List<IReadOnlyList<Mat>>();
             if (widthInDigits > WidthToConsiderCut)
             {
                 var likeliest = Math.Max(2, (int)Math.Round(widthInDigits));
-                options.Add(CutTouching(mask, likeliest).ToList());
-                if (likeliest > 2)
+                foreach (var digitCount in likeliest > 2 ? new[] { likeliest, likeliest - 1 } : [likeliest])
                 {
-                    options.Add(CutTouching(mask, likeliest - 1).ToList());
+                    var cut = CutTouching(mask, digitCount);
+                    (cut.Any(part => InkHeight(part) < mask.Height * DigitHeightFraction) ? rivals : options).Add(cut);
                 }
             }
 
-            result.Add(new DigitGroup(bounds, widthInDigits, options));
+            result.Add(new DigitGroup(bounds, widthInDigits, options, rivals));
         }
 
         return result;
     }
+
+    /// <summary>The larger of the horizontal and vertical gaps between two boxes (0 when they touch or overlap).</summary>
+    private static int Gap(Rect a, Rect b) =>
+        Math.Max(Math.Max(0, Math.Max(a.Left - b.Right, b.Left - a.Right)), Math.Max(0, Math.Max(a.Top - b.Bottom, b.Top - a.Bottom)));
 
     private static double HorizontalOverlap(Rect a, Rect b)
     {
@@ -108,7 +118,7 @@ public static class DigitSegmenter
     }
 
     /// <summary>Cuts at the column with the least ink within a third of a digit's width of each even cut.</summary>
-    private static IEnumerable<Mat> CutTouching(Mat mask, int pieces)
+    private static List<Mat> CutTouching(Mat mask, int pieces)
     {
         using var columns = new Mat();
         Cv2.Reduce(mask, columns, ReduceDimension.Row, ReduceTypes.Sum, MatType.CV_32SC1.Value);
@@ -126,17 +136,26 @@ public static class DigitSegmenter
         }
 
         cuts.Add(mask.Width);
+        var parts = new List<Mat>();
         for (var piece = 0; piece < pieces; piece++)
         {
             var width = cuts[piece + 1] - cuts[piece];
-            if (width <= 0)
+            if (width > 0)
             {
-                continue;
+                using var part = new Mat(mask, new Rect(cuts[piece], 0, width, mask.Height));
+                parts.Add(ToPaper(part));
             }
-
-            using var part = new Mat(mask, new Rect(cuts[piece], 0, width, mask.Height));
-            yield return ToPaper(part);
         }
+
+        return parts;
+    }
+
+    /// <summary>The height of the ink (dark on white) in a digit image.</summary>
+    private static int InkHeight(Mat paper)
+    {
+        using var ink = new Mat();
+        Cv2.Threshold(paper, ink, 127, 255, ThresholdTypes.BinaryInv);
+        return Cv2.BoundingRect(ink).Height;
     }
 
     private static Mat ToPaper(Mat mask)

@@ -50,8 +50,7 @@ public sealed class HandwrittenDigitReader : IFieldReader
     public FieldReading Read(FieldCrop crop, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var levelled = forPrint ? crop.Image.Clone() : LevelInk(crop.Image);
-        using var prepared = DigitCropPreprocessor.Prepare(levelled, keepFaintStrokes: !forPrint);
+        using var prepared = Prepare(crop.Image);
         if (prepared.IsEmpty)
         {
             return Reading(crop, null, "", 0, [], FieldStatus.Empty);
@@ -94,6 +93,13 @@ public sealed class HandwrittenDigitReader : IFieldReader
                 group.Dispose();
             }
         }
+    }
+
+    /// <summary>The crop cleaned as this reader cleans it before segmentation (ink levelled for handwriting, then <see cref="DigitCropPreprocessor"/>).</summary>
+    public PreparedDigits Prepare(Mat image)
+    {
+        using var levelled = forPrint ? image.Clone() : LevelInk(image);
+        return DigitCropPreprocessor.Prepare(levelled, keepFaintStrokes: !forPrint);
     }
 
     private static string Text(IEnumerable<GroupOption> options) =>
