@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Accuracy per EngineArbiter case and score bin, from `eval` TSVs: the numbers in
-src/ProtocolOcr.Recognition/Arbitration/field-calibration.json. Usage: fit_calibration.py EVAL.tsv..."""
-import collections, csv, sys
+src/ProtocolOcr.Recognition/Arbitration/field-calibration.json.
+Usage: fit_calibration.py [--json SOURCE_NOTE] EVAL.tsv...   (--json prints the file itself, its "source" the note)"""
+import collections, csv, json, sys
 
 PRINTED_SURE, SUPPORTED_FROM, SUPPORTING, CONFIRMING = 0.99, 0.95, 0.3, 0.1
 BINS = {
@@ -38,8 +39,13 @@ def case(r):
     return "handwritten_right", hc, hv
 
 
+args = sys.argv[1:]
+source = None
+if args[:1] == ["--json"]:
+    source, args = args[1], args[2:]
+
 bins = collections.defaultdict(lambda: [0, 0])
-for path in sys.argv[1:]:
+for path in args:
     for r in csv.DictReader(open(path), delimiter="\t"):
         decided = case(r)
         if decided is None:
@@ -49,6 +55,17 @@ for path in sys.argv[1:]:
         cell = bins[(name, below)]
         cell[0] += 1
         cell[1] += value == r["truth"]
+
+def laplace(name, below):
+    n, right = bins[(name, below)]
+    return round((right + 1) / (n + 2), 3)
+
+
+if source is not None:
+    fitted = {"source": source}
+    fitted.update({name: [{"below": b, "accuracy": laplace(name, b)} for b in edges] for name, edges in BINS.items()})
+    print(json.dumps(fitted, indent=2))
+    sys.exit(0)
 
 for name, edges in BINS.items():
     print(name)
