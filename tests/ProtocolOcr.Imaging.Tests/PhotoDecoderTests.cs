@@ -20,7 +20,7 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
 
         Assert.Equal((3000, 4000), (decoded.SourceWidth, decoded.SourceHeight));
         Assert.Equal((2250, 3000), (decoded.Width, decoded.Height));
-        Assert.Equal(MatType.CV_8UC3, decoded.Image.Type());
+        Assert.Equal(MatType.CV_8UC1, decoded.Image.Type());
         Assert.Equal("JPEG", decoded.Format);
     }
 
@@ -73,7 +73,7 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
 
         Assert.Equal("HEIC", decoded.Format);
         Assert.Equal((1500, 2000), (decoded.Width, decoded.Height));
-        Assert.Equal(MatType.CV_8UC3, decoded.Image.Type());
+        Assert.Equal(MatType.CV_8UC1, decoded.Image.Type());
     }
 
     [Fact]

@@ -42,7 +42,14 @@ internal sealed class PhotoLevels : IDisposable
         using var small = new Mat();
         Cv2.Resize(photo.Image, small, new Size(), fineScale, fineScale, InterpolationFlags.Area);
         var fineGray = new Mat();
-        Cv2.CvtColor(small, fineGray, ColorConversionCodes.BGR2GRAY);
+        if (small.Channels() == 1)
+        {
+            small.CopyTo(fineGray);
+        }
+        else
+        {
+            Cv2.CvtColor(small, fineGray, ColorConversionCodes.BGR2GRAY);
+        }
         return new PhotoLevels(photo, fineScale, fineGray, StructureImage.Of(fineGray, 1.0), StructureImage.Of(fineGray, 0.5));
     }
 
