@@ -3,7 +3,7 @@ using ProtocolOcr.Core.Recognition;
 
 namespace ProtocolOcr.Pipeline;
 
-/// <summary>Times each stage of one run, including a stage that ends by rejecting the photo.</summary>
+/// <summary>Times each stage of one run (wall and process CPU), including a stage that ends by rejecting the photo.</summary>
 internal sealed class StageClock
 {
     private readonly List<StageTiming> _timings = [];
@@ -12,6 +12,7 @@ internal sealed class StageClock
 
     public T Time<T>(string stage, Func<T> work)
     {
+        var cpuStart = Environment.CpuUsage.TotalTime;
         long start = Stopwatch.GetTimestamp();
         try
         {
@@ -19,7 +20,9 @@ internal sealed class StageClock
         }
         finally
         {
-            _timings.Add(new StageTiming(stage, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+            var wall = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var core = (Environment.CpuUsage.TotalTime - cpuStart).TotalMilliseconds;
+            _timings.Add(new StageTiming(stage, wall, core));
         }
     }
 }

@@ -62,7 +62,15 @@ public sealed class AlignmentAndCroppingTests : IClassFixture<StagedPhotos>
     private static Mat Ink(Mat image)
     {
         using var gray = new Mat();
-        Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY);
+        if (image.Channels() == 1)
+        {
+            image.CopyTo(gray);
+        }
+        else
+        {
+            Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY);
+        }
+
         var ink = new Mat();
         Cv2.AdaptiveThreshold(gray, ink, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.BinaryInv, 31, 25);
         return ink;

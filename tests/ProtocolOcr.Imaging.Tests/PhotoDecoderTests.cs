@@ -20,8 +20,20 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
 
         Assert.Equal((3000, 4000), (decoded.SourceWidth, decoded.SourceHeight));
         Assert.Equal((2250, 3000), (decoded.Width, decoded.Height));
-        Assert.Equal(MatType.CV_8UC3, decoded.Image.Type());
+        Assert.Equal(MatType.CV_8UC1, decoded.Image.Type());
         Assert.Equal("JPEG", decoded.Format);
+    }
+
+    [Fact]
+    public void A_jpeg_decodes_to_the_grey_of_its_colour_picture()
+    {
+        using var decoded = _decoder.Decode(_photos.Photo.Bytes);
+        using var colour = Cv2.ImDecode(_photos.Photo.Bytes, ImreadModes.Color);
+        using var resized = colour.Resize(new Size(decoded.Width, decoded.Height), 0, 0, InterpolationFlags.Linear);
+        using var grey = resized.CvtColor(ColorConversionCodes.BGR2GRAY);
+
+        Assert.Equal(MatType.CV_8UC1, decoded.Image.Type());
+        Assert.True(MeanAbsoluteDifference(grey, decoded.Image) < 1.5, "the grey decode is not the colour picture's grey");
     }
 
     [Fact]
@@ -73,7 +85,7 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
 
         Assert.Equal("HEIC", decoded.Format);
         Assert.Equal((1500, 2000), (decoded.Width, decoded.Height));
-        Assert.Equal(MatType.CV_8UC3, decoded.Image.Type());
+        Assert.Equal(MatType.CV_8UC1, decoded.Image.Type());
     }
 
     [Fact]
@@ -165,7 +177,7 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
         using var difference = new Mat();
         Cv2.Absdiff(a, b, difference);
         var mean = Cv2.Mean(difference);
-        return (mean.Val0 + mean.Val1 + mean.Val2) / 3;
+        return Enumerable.Range(0, difference.Channels()).Average(channel => mean[channel]);
     }
 
     /// <summary>Rewrites the height and width of the JPEG's baseline frame header (SOF0), leaving the data alone.</summary>

@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
@@ -63,6 +64,24 @@ public sealed class FormTitleCheckTests : IClassFixture<PipelineFixture>, IDispo
         using var page = ProtocolPageRenderer.FillIn(_catalog.ReferenceImagePath(form.Id)!, form, new Dictionary<string, long>());
 
         Assert.Empty(_titleCheck.Confirm(page, form, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("kz.president.2019")]
+    [InlineData("kz.president.2022")]
+    public void A_title_read_as_nothing_names_no_other_form(string formId)
+    {
+        // DEV kz2022 photo 0011: both date lines read empty; little text is closer to the shorter 2019 title.
+        var form = _catalog.Get(formId);
+        using var page = ProtocolPageRenderer.FillIn(_catalog.ReferenceImagePath(form.Id)!, form, new Dictionary<string, long>());
+        foreach (var line in form.TitleLines!)
+        {
+            page.Rectangle(new Rect(line.X, line.Y, line.Width, line.Height), Scalar.White, -1);
+        }
+
+        var lines = _titleCheck.Confirm(page, form, CancellationToken.None);
+
+        Assert.Equal(form.TitleLines!.Count, lines.Count);
     }
 
     public void Dispose() => _titleCheck.Dispose();

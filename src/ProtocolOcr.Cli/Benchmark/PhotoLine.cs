@@ -4,13 +4,11 @@ namespace ProtocolOcr.Cli.Benchmark;
 
 /// <summary>
 /// One photo's progress line: status, rejection reason, the worst field-corner registration error in reference pixels
-/// (a good photo only; "reg ok"/"reg FAIL" against the tolerance) and the geometry stages' milliseconds, so a failing
-/// photo can be looked at by name.
+/// (a good photo only; "reg ok"/"reg FAIL" against the tolerance), the photo's megapixels and every stage's core
+/// milliseconds, so a failing or costly photo can be looked at by name.
 /// </summary>
 public static class PhotoLine
 {
-    private static readonly string[] GeometryStages = ["decode", "quality", "page", "register", "align", "orient", "crop"];
-
     public static string Of(PhotoOutcome outcome, double toleranceReferencePixels)
     {
         var recognition = outcome.Recognition;
@@ -27,8 +25,9 @@ public static class PhotoLine
             line += $" score {score.ToString("F3", CultureInfo.InvariantCulture)}";
         }
 
-        var geometry = recognition.Timings.Where(timing => GeometryStages.Contains(timing.Stage))
-            .Select(timing => $"{timing.Stage} {timing.Milliseconds.ToString("F0", CultureInfo.InvariantCulture)}");
-        return $"{line} | ms: {string.Join(", ", geometry)}";
+        var megapixels = outcome.Truth.ImageWidth * (double)outcome.Truth.ImageHeight / 1e6;
+        var stages = recognition.Timings
+            .Select(timing => $"{timing.Stage} {(timing.CoreMilliseconds ?? timing.Milliseconds).ToString("F0", CultureInfo.InvariantCulture)}");
+        return $"{line} | {megapixels.ToString("F1", CultureInfo.InvariantCulture)} MP, core ms: {string.Join(", ", stages)}";
     }
 }

@@ -38,7 +38,7 @@ public sealed class DebugArtifacts
             return;
         }
 
-        using var overlay = page.Photo.Image.Clone();
+        using var overlay = page.Photo.Image.Channels() == 1 ? page.Photo.Image.CvtColor(ColorConversionCodes.GRAY2BGR) : page.Photo.Image.Clone();
         var corners = page.Quad.Corners.Select(p => new Point((int)p.X, (int)p.Y)).ToArray();
         int thickness = Math.Max(2, overlay.Width / 400);
         Cv2.Polylines(overlay, [corners], isClosed: true, Scalar.LimeGreen, thickness);

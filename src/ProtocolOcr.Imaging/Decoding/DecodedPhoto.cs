@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace ProtocolOcr.Imaging.Decoding;
 
 /// <summary>
-/// A photo decoded to upright BGR pixels (EXIF orientation applied), possibly downscaled.
+/// A photo decoded to upright 8-bit grey pixels (EXIF orientation applied), possibly downscaled.
 /// <see cref="SourceWidth"/> x <see cref="SourceHeight"/> is the size stored in the file, before orientation and
 /// downscaling; <see cref="Format"/> is the container format name (JPEG, PNG, HEIC, ...).
 /// <see cref="Preview"/> is a grey copy with a long side of at most <see cref="PhotoPreview.LongSide"/> px for the stages

@@ -12,21 +12,21 @@ public static class PhotoPreview
 {
     public const int LongSide = 1000;
 
-    /// <summary>The grey preview of a BGR image and its scale (preview pixels per image pixel).</summary>
-    public static (Mat Gray, double Scale) Of(Mat bgr)
+    /// <summary>The grey preview of a grey (or BGR) image and its scale (preview pixels per image pixel).</summary>
+    public static (Mat Gray, double Scale) Of(Mat image)
     {
-        int factor = Math.Max(1, Math.Max(bgr.Width, bgr.Height) / LongSide);
+        int factor = Math.Max(1, Math.Max(image.Width, image.Height) / LongSide);
         var gray = new Mat();
         if (factor == 1)
         {
-            Cv2.CvtColor(bgr, gray, ColorConversionCodes.BGR2GRAY);
+            ToGray(image, gray);
         }
         else
         {
-            using var whole = bgr[new Rect(0, 0, bgr.Width / factor * factor, bgr.Height / factor * factor)];
+            using var whole = image[new Rect(0, 0, image.Width / factor * factor, image.Height / factor * factor)];
             using var averaged = new Mat();
             Cv2.Resize(whole, averaged, new Size(whole.Width / factor, whole.Height / factor), 0, 0, InterpolationFlags.Area);
-            Cv2.CvtColor(averaged, gray, ColorConversionCodes.BGR2GRAY);
+            ToGray(averaged, gray);
         }
 
         double rest = Math.Min(1.0, (double)LongSide / Math.Max(gray.Width, gray.Height));
@@ -36,5 +36,17 @@ public static class PhotoPreview
         }
 
         return (gray, rest / factor);
+    }
+
+    private static void ToGray(Mat image, Mat gray)
+    {
+        if (image.Channels() == 1)
+        {
+            image.CopyTo(gray);
+        }
+        else
+        {
+            Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY);
+        }
     }
 }

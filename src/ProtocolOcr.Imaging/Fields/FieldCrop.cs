@@ -3,7 +3,7 @@ using ProtocolOcr.Core.Forms;
 
 namespace ProtocolOcr.Imaging.Fields;
 
-/// <summary>Stage 4 output: one field's pixels (BGR, owned) and where they were cut from on the aligned page.</summary>
+/// <summary>Stage 4 output: one field's pixels (grey as decoded, owned) and where they were cut from on the aligned page.</summary>
 public sealed class FieldCrop : IDisposable
 {
     public FieldCrop(FieldDefinition field, BoxRect cropBox, Mat image)

@@ -23,6 +23,14 @@ internal sealed class FormRegistrar
     /// <summary>A fine-level score at or above this is a sure fit (DEV good photos 0.69-0.94); below, every start is refined.</summary>
     private const double ConfidentScore = 0.68;
 
+    /// <summary>
+    /// Below this, the best coarse fit (outline and features tried) is not refined: the structure does not look like
+    /// this form anywhere near, and refinement only moves a fit locally (it lowered every such score on DEV). DEV
+    /// (seeds 113 hard, 114 bad): best coarse score of good photos 0.71-0.94, of other documents 0.08-0.30 against
+    /// every shipped form, whose refinement cost 1.9-3.5 core-s per photo before this stop.
+    /// </summary>
+    private const double MinCoarseScore = 0.4;
+
     private static readonly TermCriteria CoarseCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 12, 1e-3);
     private static readonly TermCriteria FineCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 15, 1e-4);
 
@@ -69,6 +77,11 @@ internal sealed class FormRegistrar
         }
 
         var best = fits.MaxBy(fit => fit.Score);
+        if (best.Score < MinCoarseScore)
+        {
+            return new RegisteredPage(best.Homography, best.Score, best.Start, reference.Size);
+        }
+
         var registered = Refine(photo, best.Homography, best.Start, reference);
         if (registered.Score >= ConfidentScore)
         {
@@ -180,10 +193,7 @@ internal sealed class FormRegistrar
     {
         // Features at the fine level: no second pass over the full-resolution photo.
         double photoScale = photo.FineScale;
-        using var orb = ORB.Create(FormReference.FeatureCount);
-        using var descriptors = new Mat();
-        using var photoInk = StructureImage.Ink(photo.FineGray);
-        orb.DetectAndCompute(photoInk, null, out var keypoints, descriptors);
+        var (keypoints, descriptors) = photo.Features();
         if (keypoints.Length < MinFeatureInliers || reference.FeaturePoints.Length < MinFeatureInliers)
         {
             return null;

@@ -5,10 +5,13 @@ namespace ProtocolOcr.Imaging.Registration;
 
 /// <summary>
 /// One photo prepared for registration: grey at the fine working size (one pass over the full-resolution pixels) and
-/// its structure at the fine and coarse levels, shared by every start and every form the photo is tried against.
+/// its structure at the fine and coarse levels, and its ORB features once asked for, shared by every start and every
+/// form the photo is tried against.
 /// </summary>
 internal sealed class PhotoLevels : IDisposable
 {
+    private (KeyPoint[] Points, Mat Descriptors)? _features;
+
     private PhotoLevels(DecodedPhoto photo, double fineScale, Mat fineGray, Mat fine, Mat coarse)
     {
         Photo = photo;
@@ -42,12 +45,38 @@ internal sealed class PhotoLevels : IDisposable
         using var small = new Mat();
         Cv2.Resize(photo.Image, small, new Size(), fineScale, fineScale, InterpolationFlags.Area);
         var fineGray = new Mat();
-        Cv2.CvtColor(small, fineGray, ColorConversionCodes.BGR2GRAY);
+        if (small.Channels() == 1)
+        {
+            small.CopyTo(fineGray);
+        }
+        else
+        {
+            Cv2.CvtColor(small, fineGray, ColorConversionCodes.BGR2GRAY);
+        }
         return new PhotoLevels(photo, fineScale, fineGray, StructureImage.Of(fineGray, 1.0), StructureImage.Of(fineGray, 0.5));
+    }
+
+    /// <summary>
+    /// ORB features of the fine level's ink (<see cref="StructureImage.Ink"/>), found on first use: a photo that is
+    /// no form is matched against every shipped form, and the photo side of the matching is the same each time.
+    /// </summary>
+    public (KeyPoint[] Points, Mat Descriptors) Features()
+    {
+        if (_features is null)
+        {
+            using var orb = ORB.Create(FormReference.FeatureCount);
+            using var ink = StructureImage.Ink(FineGray);
+            var descriptors = new Mat();
+            orb.DetectAndCompute(ink, null, out var points, descriptors);
+            _features = (points, descriptors);
+        }
+
+        return _features.Value;
     }
 
     public void Dispose()
     {
+        _features?.Descriptors.Dispose();
         FineGray.Dispose();
         Fine.Dispose();
         Coarse.Dispose();

@@ -43,12 +43,20 @@ public sealed class FormTitleCheck : IDisposable
         using var grey = alignedPage.Channels() == 1 ? alignedPage.Clone() : alignedPage.CvtColor(ColorConversionCodes.BGR2GRAY);
         var engines = EnginesFor(form);
         var lines = new List<string>();
+        var evidence = new List<string>();
         foreach (var box in form.TitleLines!)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            lines.Add(ReadLine(grey, box, engines));
-            var own = Distance(lines, form);
-            var (closest, distance) = lookAlikes.Select(other => (other, Distance(lines, other))).MinBy(pair => pair.Item2);
+            var line = ReadLine(grey, box, engines);
+            lines.Add(line);
+            if (!IsRecognisable(line, lookAlikes.Append(form)))
+            {
+                continue;
+            }
+
+            evidence.Add(line);
+            var own = Distance(evidence, form);
+            var (closest, distance) = lookAlikes.Select(other => (other, Distance(evidence, other))).MinBy(pair => pair.Item2);
             if (distance + Margin <= own)
             {
                 throw new PhotoRejectedException(
@@ -100,15 +108,27 @@ public sealed class FormTitleCheck : IDisposable
     /// <summary>How far the lines read are from a form's title: per line, the closest line of the title in any language.</summary>
     private static int Distance(IReadOnlyList<string> lines, FormDefinition form)
     {
-        var titleLines = form.Title.ByLanguage.Values
-            .SelectMany(text => text.Split('\n'))
-            .Select(TitleText.Normalize)
-            .Where(line => line.Length > 0)
-            .ToList();
+        var titleLines = TitleLinesOf(form);
         return lines
             .Select(TitleText.Normalize)
             .Sum(read => titleLines.Min(expected => TitleText.DistanceWithin(read, expected)));
     }
+
+    /// <summary>
+    /// A line read is evidence only when it holds at least half as many letters and digits as the shortest candidate
+    /// title line. Text read from a washed-out or unreadable title ("" or "ооо") is closest to the shortest title,
+    /// which is no sign of that form: DEV kz2022 photo 0011 read both date lines empty and was rejected as
+    /// kz.president.2019.
+    /// </summary>
+    private static bool IsRecognisable(string line, IEnumerable<FormDefinition> candidates) =>
+        TitleText.Normalize(line).Length * 2 >= candidates.SelectMany(TitleLinesOf).Min(expected => expected.Length);
+
+    private static List<string> TitleLinesOf(FormDefinition form) =>
+        form.Title.ByLanguage.Values
+            .SelectMany(text => text.Split('\n'))
+            .Select(TitleText.Normalize)
+            .Where(line => line.Length > 0)
+            .ToList();
 
     private TesseractEnginePool EnginesFor(FormDefinition form)
     {

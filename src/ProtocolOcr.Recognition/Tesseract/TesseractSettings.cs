@@ -20,6 +20,7 @@ public sealed record TesseractSettings(
             ["tessedit_char_whitelist"] = "0123456789",
             ["lstm_choice_mode"] = "2",
             ["user_defined_dpi"] = "300",
+            ["tessedit_do_invert"] = "0",
         });
 
     /// <summary>
