@@ -62,9 +62,10 @@ def laplace(name, below):
 
 
 if source is not None:
-    fitted = {"source": source}
-    fitted.update({name: [{"below": b, "accuracy": laplace(name, b)} for b in edges] for name, edges in BINS.items()})
-    print(json.dumps(fitted, indent=2))
+    cases = [
+        f'  "{name}": [\n' + ",\n".join(f'    {{ "below": {b}, "accuracy": {laplace(name, b)} }}' for b in edges) + "\n  ]"
+        for name, edges in BINS.items()]
+    print("{\n" + f'  "source": {json.dumps(source)},\n' + ",\n".join(cases) + "\n}")
     sys.exit(0)
 
 for name, edges in BINS.items():
