@@ -53,6 +53,19 @@ public sealed class MetricsCalculatorTests
     }
 
     [Fact]
+    public void A_protocol_whose_true_numbers_break_a_relation_counts_against_the_pipeline_only_when_accepted()
+    {
+        var consistentAccepted = Outcome("phone", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)));
+        var violatedAccepted = Outcome("phone", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)), ["R4"]);
+        var violatedInReview = Outcome("phone", null, Recognised(ProtocolStatus.NeedsReview, ("L1", 500, FieldStatus.NeedsReview)), ["R4"]);
+
+        var metrics = MetricsCalculator.Compute([consistentAccepted, violatedAccepted, violatedInReview], 12, pipelineReportsCorners: false);
+
+        Assert.Equal(2, metrics.ViolatedProtocols);
+        Assert.Equal(1, metrics.ViolatedProtocolsAccepted);
+    }
+
+    [Fact]
     public void Registration_succeeds_only_when_every_field_lands_within_tolerance()
     {
         PhotoPoint[] exact = [.. PageCorners.Select(point => new PhotoPoint(point.X, point.Y))];
@@ -132,11 +145,13 @@ public sealed class MetricsCalculatorTests
 
         var text = output.ToString();
         Assert.Contains("field_accuracy", text);
+        Assert.Contains("violated_protocols_accepted", text);
         Assert.Contains("phone", text);
         Assert.Contains("100.00%", text);
     }
 
-    private static PhotoOutcome Outcome(string level, string? expectedReason, ProtocolRecognition recognition)
+    private static PhotoOutcome Outcome(
+        string level, string? expectedReason, ProtocolRecognition recognition, IReadOnlyList<string>? violatedRelations = null)
     {
         var fields = expectedReason == ReasonCodes.TooBlurry || expectedReason == ReasonCodes.TooDark
             ? []
@@ -144,7 +159,7 @@ public sealed class MetricsCalculatorTests
                 .Select((field, row) => new FieldTruth(field.Item1, field.Item2, Box(row), "handwritten", []))
                 .ToList();
         var truth = new PhotoTruth(
-            "x.jpg", "kz.president.2019", "1", level, "handwritten", 1, 0, 2000, 2600, 1654, 2339, expectedReason, [],
+            "x.jpg", "kz.president.2019", "1", level, "handwritten", 1, 0, 2000, 2600, 1654, 2339, expectedReason, violatedRelations ?? [],
             expectedReason == ReasonCodes.NotAProtocol ? null : PageCorners, fields, "blue_ballpoint",
             CapturePresets.Sample(CaptureLevel.Clean, new Random(1)));
         return new PhotoOutcome(truth, recognition, 0.5, 0.25);

@@ -25,6 +25,7 @@ public static class BenchmarkTable
             ("silent_error_rate", m => Percent(m.SilentErrorRate)),
             ("review_rate", m => Percent(m.ReviewRate)),
             ("protocols_fully_auto_correct", m => Percent(m.ProtocolsFullyAutoCorrectRate)),
+            ("violated_protocols_accepted", m => $"{m.ViolatedProtocolsAccepted} of {m.ViolatedProtocols}"),
             ("registration_success_rate", m => Percent(m.RegistrationSuccessRate)),
             ("bad_photos_rejected_with_right_reason", m => Percent(m.BadPhotosRejectedWithRightReasonRate)),
             ("good_photos_falsely_rejected", m => Percent(m.GoodPhotosFalselyRejectedRate)),

@@ -65,6 +65,7 @@ public static class MetricsCalculator
             fullyAutoCorrect += allAcceptedAndCorrect && outcome.Recognition.Status == ProtocolStatus.Accepted ? 1 : 0;
         }
 
+        var violated = good.Where(outcome => outcome.Truth.ViolatedRelations.Count > 0).ToList();
         var registrationErrors = pipelineReportsCorners
             ? good.Select(outcome => RegistrationCheck.WorstFieldError(outcome.Truth, outcome.Recognition.PageCorners) ?? double.PositiveInfinity).ToList()
             : [];
@@ -89,6 +90,8 @@ public static class MetricsCalculator
             ReviewRate: Rate(fields - accepted, fields),
             ProtocolsFullyAutoCorrect: fullyAutoCorrect,
             ProtocolsFullyAutoCorrectRate: Rate(fullyAutoCorrect, good.Count),
+            ViolatedProtocols: violated.Count,
+            ViolatedProtocolsAccepted: violated.Count(outcome => outcome.Recognition.Status == ProtocolStatus.Accepted),
             RegistrationMeasured: registrationErrors.Count,
             RegistrationSuccessRate: Rate(registrationErrors.Count(error => error <= toleranceReferencePixels), registrationErrors.Count),
             BadPhotosRejectedWithRightReason: rightRejections,
