@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Recognition;
 using ProtocolOcr.Imaging.Decoding;
 using ProtocolOcr.Imaging.Quality;
@@ -45,6 +46,17 @@ public sealed class PhotoQualityGateTests(GeneratedPhotos generated, ITestOutput
         var measures = _gate.Check(photo);
 
         output.WriteLine(measures.ToString());
+    }
+
+    [Fact]
+    public void A_white_page_filling_the_frame_with_dark_ink_is_not_overexposed()
+    {
+        var page = File.ReadAllBytes(Path.Combine(FormsDirectory.Locate(), "kz.president.2019.png"));
+        using var photo = new PhotoDecoder().Decode(page);
+
+        var measures = _gate.Check(photo);
+
+        Assert.True(measures.SaturatedFraction > PhotoQualityGate.MaxSaturatedFraction, measures.ToString());
     }
 
     [Fact]

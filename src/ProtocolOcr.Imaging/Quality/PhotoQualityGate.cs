@@ -17,8 +17,16 @@ public sealed class PhotoQualityGate
     /// <summary>Too dark below this: dark photos measured 15-29, the darkest good photo 105.</summary>
     public const double MinBrightLevel = 55;
 
-    /// <summary>Blown out above this share of saturated pixels; no good photo came near (see docs/quality-gate.md).</summary>
+    /// <summary>Blown out above this share of saturated pixels, when the ink is washed out too (see docs/quality-gate.md).</summary>
     public const double MaxSaturatedFraction = 0.5;
+
+    /// <summary>
+    /// A photo past <see cref="MaxSaturatedFraction"/> is overexposed only when its darkest 2% are lighter than this: a
+    /// white page filling the frame at normal exposure saturates over half the pixels but keeps its ink dark (DEV good
+    /// photos saturated over 0.3: ink 34-93), while DEV photos brightened 3x past the saturation share had 278 of 283
+    /// their ink above it.
+    /// </summary>
+    public const double MinWashedOutInkLevel = 100;
 
     /// <summary>Too blurry below this: defocused photos measured 0.47-1.07, good ones 0.87 and up (only 1 of 80 under 1.0).</summary>
     public const double MinSharpness = 0.95;
@@ -57,6 +65,7 @@ public sealed class PhotoQualityGate
         return new PhotoQualityMeasures(
             BrightLevel: Percentile(histogram, total, 0.99),
             SaturatedFraction: histogram[250..].Sum() / total,
+            InkLevel: Percentile(histogram, total, 0.02),
             Sharpness: steepest / Math.Max(contrast, 1),
             Busyness: typical / Math.Max(steepest, 1));
     }
@@ -72,7 +81,7 @@ public sealed class PhotoQualityGate
                 "The photo is too dark to read: turn on a light or move to a window and take it again.");
         }
 
-        if (measures.SaturatedFraction > MaxSaturatedFraction)
+        if (measures.SaturatedFraction > MaxSaturatedFraction && measures.InkLevel > MinWashedOutInkLevel)
         {
             throw new PhotoRejectedException(
                 ReasonCodes.Overexposed,
