@@ -38,7 +38,8 @@ public static class PhotoPreview
         return (gray, rest / factor);
     }
 
-    private static void ToGray(Mat image, Mat gray)
+    /// <summary>Grey as it is, or converted from BGR (images built in code and tests may still be colour).</summary>
+    internal static void ToGray(Mat image, Mat gray)
     {
         if (image.Channels() == 1)
         {

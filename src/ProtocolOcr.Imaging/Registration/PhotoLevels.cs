@@ -45,14 +45,7 @@ internal sealed class PhotoLevels : IDisposable
         using var small = new Mat();
         Cv2.Resize(photo.Image, small, new Size(), fineScale, fineScale, InterpolationFlags.Area);
         var fineGray = new Mat();
-        if (small.Channels() == 1)
-        {
-            small.CopyTo(fineGray);
-        }
-        else
-        {
-            Cv2.CvtColor(small, fineGray, ColorConversionCodes.BGR2GRAY);
-        }
+        PhotoPreview.ToGray(small, fineGray);
         return new PhotoLevels(photo, fineScale, fineGray, StructureImage.Of(fineGray, 1.0), StructureImage.Of(fineGray, 0.5));
     }
 
