@@ -28,13 +28,14 @@ public static class DigitCropPreprocessor
     private const int BorderBand = 16;
 
     /// <param name="crop">The field crop.</param>
-    /// <param name="keepFaintStrokes">
-    /// Threshold by hysteresis (<see cref="InkMask"/>) instead of Otsu alone: for handwriting, whose thin strokes
-    /// break. Tesseract keeps plain Otsu: its reading also decides which way up the page lies, and bolder upside-down
-    /// digits read well enough to turn a few pages the wrong way. Also keeps short strokes beside a digit (see
-    /// <see cref="KeepDigitSizedComponents"/>).
+    /// <param name="handwritten">
+    /// Prepared for the handwritten-digit engine: threshold by hysteresis (<see cref="InkMask"/>) instead of Otsu alone,
+    /// as thin strokes break; only lines of <see cref="HandwrittenVerticalLineFraction"/> of the height removed; border
+    /// remnants at the crop's edges erased; short strokes beside a digit kept (see <see cref="KeepDigitSizedComponents"/>).
+    /// Tesseract keeps plain Otsu: its reading also decides which way up the page lies, and bolder upside-down digits
+    /// read well enough to turn a few pages the wrong way.
     /// </param>
-    public static PreparedDigits Prepare(Mat crop, bool keepFaintStrokes = false)
+    public static PreparedDigits Prepare(Mat crop, bool handwritten = false)
     {
         using var gray = new Mat();
         if (crop.Channels() == 1)
@@ -53,14 +54,14 @@ public static class DigitCropPreprocessor
             Cv2.Resize(gray, gray, new Size(), upscale, upscale, InterpolationFlags.Cubic);
         }
 
-        using var ink = keepFaintStrokes ? InkMask(gray) : Otsu(gray);
-        RemoveStraightLines(ink, keepFaintStrokes ? HandwrittenVerticalLineFraction : VerticalLineFraction);
-        if (keepFaintStrokes)
+        using var ink = handwritten ? InkMask(gray) : Otsu(gray);
+        RemoveStraightLines(ink, handwritten ? HandwrittenVerticalLineFraction : VerticalLineFraction);
+        if (handwritten)
         {
             EraseBorderRemnants(ink, BorderBand * upscale);
         }
 
-        int components = KeepDigitSizedComponents(ink, keepStrokesBesideDigits: keepFaintStrokes);
+        int components = KeepDigitSizedComponents(ink, keepStrokesBesideDigits: handwritten);
 
         var prepared = new Mat();
         using var dark = new Mat();

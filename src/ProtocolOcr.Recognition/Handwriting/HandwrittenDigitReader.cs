@@ -99,7 +99,7 @@ public sealed class HandwrittenDigitReader : IFieldReader
     public PreparedDigits Prepare(Mat image)
     {
         using var levelled = forPrint ? image.Clone() : LevelInk(image);
-        return DigitCropPreprocessor.Prepare(levelled, keepFaintStrokes: !forPrint);
+        return DigitCropPreprocessor.Prepare(levelled, handwritten: !forPrint);
     }
 
     private static string Text(IEnumerable<GroupOption> options) =>
