@@ -28,7 +28,7 @@ public sealed class DigitGlyphFactory(MnistDigits mnist, GlyphRasterizer rasteri
         {
             if (digit == 7 && style.CrossedSeven)
             {
-                CrossSeven(upright);
+                SevenCrossing.Draw(upright, random);
             }
             else if (digit == 1 && style.FlaggedOne && style.FontPath is null)
             {
@@ -84,14 +84,6 @@ public sealed class DigitGlyphFactory(MnistDigits mnist, GlyphRasterizer rasteri
     }
 
     private static int StrokeWidth(Mat ink) => Math.Max(1, (int)Math.Round(ink.Height * 0.08));
-
-    private static void CrossSeven(Mat ink)
-    {
-        var y = (int)(ink.Height * 0.55);
-        var half = Math.Max(2, (int)(ink.Height * 0.18));
-        var centre = ink.Width / 2;
-        Cv2.Line(ink, new Point(centre - half, y), new Point(centre + half, y), Scalar.All(1), StrokeWidth(ink), LineTypes.AntiAlias);
-    }
 
     private static void FlagOne(Mat ink)
     {
