@@ -132,6 +132,14 @@ public sealed class FieldDecider
             return readerReason;
         }
 
+        if (field.Kind == FieldKind.Code && statedPrecinct is { } stated)
+        {
+            // The sender's word is a witness independent of the engines: it vouches for a match, also an unsure one (an
+            // engine misreading into exactly the observer's typo is far less likely than either alone), and flags a
+            // mismatch, also one both engines agree on (DEV hard: 865 read 265 by both).
+            return reading.Value == stated ? null : ReviewReasons.StatedPrecinctDiffers;
+        }
+
         if (reading.Confidence < _settings.AcceptConfidence)
         {
             return ReviewReasons.LowConfidence;
@@ -147,13 +155,6 @@ public sealed class FieldDecider
         if (unverified.Count > 0)
         {
             return ReviewReasons.RelationUnverified(unverified);
-        }
-
-        if (field.Kind == FieldKind.Code && statedPrecinct is { } stated)
-        {
-            // The sender's word is a witness independent of the engines: it vouches for a match and flags a mismatch,
-            // also one both engines agree on (DEV hard: 865 read 265 by both).
-            return reading.Value == stated ? null : ReviewReasons.StatedPrecinctDiffers;
         }
 
         // Measured on pipeline v0.2: every silently wrong accepted value was in a field no equality checks (precinct

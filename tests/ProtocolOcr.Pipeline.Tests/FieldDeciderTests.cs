@@ -53,6 +53,19 @@ public sealed class FieldDeciderTests
     }
 
     [Theory]
+    [InlineData("418", FieldStatus.Accepted, null)]
+    [InlineData("481", FieldStatus.NeedsReview, ReviewReasons.StatedPrecinctDiffers)]
+    [InlineData(null, FieldStatus.NeedsReview, ReviewReasons.LowConfidence)]
+    public void An_unsure_precinct_number_is_accepted_only_when_it_is_the_one_the_sender_named(
+        string? statedPrecinct, FieldStatus expected, string? reason)
+    {
+        var fields = Decide(engineOf: _ => "digits", statedPrecinct, confidenceOf: id => id == "PC" ? 0.5 : 0.999);
+
+        var precinct = fields.Single(f => f.FieldId == "PC");
+        Assert.Equal((expected, reason), (precinct.Status, precinct.ReviewReason));
+    }
+
+    [Theory]
     [InlineData(0.9, FieldStatus.Accepted)]
     [InlineData(0.2, FieldStatus.NeedsReview)]
     public void Inside_a_failing_sum_a_sure_value_is_cleared_only_when_a_misread_explains_the_failure_better_than_a_wrong_protocol(
@@ -73,10 +86,11 @@ public sealed class FieldDeciderTests
         Assert.Equal(expected, fields.Single(f => f.FieldId == "V1").Status);
     }
 
-    private static IReadOnlyList<FieldReading> Decide(Func<string, string> engineOf, string? statedPrecinct = null)
+    private static IReadOnlyList<FieldReading> Decide(
+        Func<string, string> engineOf, string? statedPrecinct = null, Func<string, double>? confidenceOf = null)
     {
         var readings = Form.Fields.Select(field => new FieldReading(
-            field.Id, TestProtocols.Consistent[field.Id], TestProtocols.Consistent[field.Id].ToString(), 0.999,
+            field.Id, TestProtocols.Consistent[field.Id], TestProtocols.Consistent[field.Id].ToString(), confidenceOf?.Invoke(field.Id) ?? 0.999,
             FieldStatus.NeedsReview, null, [], engineOf(field.Id), field.Box)).ToList();
         var report = new ProtocolValidator().Validate(Form, readings);
         return new FieldDecider(PipelineSettings.Default).Decide(Form, readings, report, [], statedPrecinct);

@@ -6,9 +6,10 @@ namespace ProtocolOcr.Cli.Benchmark;
 
 /// <summary>
 /// Runs the worker's pipeline in this process over every case, one photo at a time so each photo's CPU time is its own,
-/// and measures wall time, process CPU time and peak memory.
+/// and measures wall time, process CPU time and peak memory. With <paramref name="statedPrecinctTypos"/> each photo
+/// comes with the precinct an observer would type (<see cref="ObserverStatement"/>), as uploads do; null: none stated.
 /// </summary>
-public sealed class BenchmarkRunner(IProtocolPipeline pipeline, IFormCatalog catalog)
+public sealed class BenchmarkRunner(IProtocolPipeline pipeline, IFormCatalog catalog, double? statedPrecinctTypos = null)
 {
     public async Task<(IReadOnlyList<PhotoOutcome> Outcomes, BenchmarkCosts Costs)> RunAsync(
         IReadOnlyList<BenchmarkCase> cases, IProgress<PhotoOutcome>? progress, CancellationToken cancellationToken)
@@ -29,7 +30,10 @@ public sealed class BenchmarkRunner(IProtocolPipeline pipeline, IFormCatalog cat
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var recognition = await pipeline.ProcessAsync(bytes, form, PipelineRunOptions.Default, cancellationToken);
+            var options = statedPrecinctTypos is { } typos
+                ? new PipelineRunOptions(StatedPrecinct: ObserverStatement.PrecinctFor(@case.Truth, form, typos))
+                : PipelineRunOptions.Default;
+            var recognition = await pipeline.ProcessAsync(bytes, form, options, cancellationToken);
             var wall = clock.Elapsed.TotalSeconds;
             process.Refresh();
             var outcome = new PhotoOutcome(@case.Truth, recognition, wall, (process.TotalProcessorTime - cpuBefore).TotalSeconds);

@@ -41,7 +41,10 @@ public static class BenchmarkTable
             output.WriteLine($"{name.PadRight(nameWidth)}  {string.Join("  ", columns.Select(column => value(column.Metrics).PadLeft(10)))}");
         }
 
-        output.WriteLine($"pipeline {report.PipelineVersion}; registration tolerance {report.RegistrationToleranceReferencePixels} reference px");
+        var stated = report.StatedPrecinctTypoShare is { } typos
+            ? $"precinct stated with each photo, {Percent(typos)} typos"
+            : "no precinct stated with the photos";
+        output.WriteLine($"pipeline {report.PipelineVersion}; registration tolerance {report.RegistrationToleranceReferencePixels} reference px; {stated}");
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

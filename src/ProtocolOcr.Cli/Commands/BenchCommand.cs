@@ -10,7 +10,7 @@ using ProtocolOcr.Pipeline;
 namespace ProtocolOcr.Cli.Commands;
 
 /// <summary>
-/// <c>bench DIR [--json FILE] [--fields FILE] [--tolerance PX] [--forms DIR]</c>: runs the worker's pipeline in this process over every
+/// <c>bench DIR [--json FILE] [--fields FILE] [--tolerance PX] [--stated-precinct TYPOS] [--forms DIR]</c>: runs the worker's pipeline in this process over every
 /// photo in DIR that has a truth file and prints (and writes) accuracy, silent errors, review, registration, rejection
 /// and cost figures, overall and per level. Exit code 0 when the run completed, 2 for bad arguments.
 /// </summary>
@@ -26,11 +26,15 @@ public static class BenchCommand
             DefaultValueFactory = _ => 12,
         };
         var fieldDetails = new Option<FileInfo?>("--fields") { Description = "Also write one CSV row per field (truth, value read, status, reason, alternatives) to FILE." };
+        var statedPrecinct = new Option<double?>("--stated-precinct")
+        {
+            Description = "Send each photo with the precinct an observer types on upload (the upload form requires it), this share (0..1) of them mistyped.",
+        };
         var formsDirectory = new Option<DirectoryInfo?>("--forms") { Description = "Forms directory (default: PROTOCOLOCR_FORMS or the nearest forms/ folder)." };
 
         var command = new Command("bench", "Benchmark the pipeline on generated photos with ground truth.")
         {
-            directory, json, tolerance, fieldDetails, formsDirectory,
+            directory, json, tolerance, fieldDetails, statedPrecinct, formsDirectory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -65,12 +69,19 @@ public static class BenchCommand
                 return 2;
             }
 
-            var runner = new BenchmarkRunner(services.GetRequiredService<IProtocolPipeline>(), catalog);
+            var typos = parse.GetValue(statedPrecinct);
+            if (typos is < 0 or > 1)
+            {
+                await error.WriteLineAsync($"--stated-precinct takes a share of typos from 0 to 1, not {typos}.");
+                return 2;
+            }
+
+            var runner = new BenchmarkRunner(services.GetRequiredService<IProtocolPipeline>(), catalog, typos);
             var tolerancePixels = parse.GetValue(tolerance);
             var progress = new Progress<PhotoOutcome>(outcome => output.WriteLine(PhotoLine.Of(outcome, tolerancePixels)));
             var (outcomes, costs) = await runner.RunAsync(cases, progress, cancellationToken);
             var version = outcomes.Select(outcome => outcome.Recognition.PipelineVersion).FirstOrDefault() ?? "unknown";
-            var report = MetricsCalculator.Report(outcomes, tolerancePixels, costs, version);
+            var report = MetricsCalculator.Report(outcomes, tolerancePixels, costs, version) with { StatedPrecinctTypoShare = typos };
             BenchmarkTable.Write(output, report);
             StageCostTable.Write(output, outcomes);
             if (parse.GetValue(json) is { } file)
