@@ -20,6 +20,7 @@ public static class DigitCropPreprocessor
     private const double MinDigitHeightFraction = 0.25;
     private const int Padding = 12;
     private const double WeakInkShare = 0.5;
+    private const double PaperWindowShare = 0.25;
     private const double StrokeLengthFraction = 0.25;
     private const double StrokeReachFraction = 0.1;
     private const int HairlineWidth = 2;
@@ -54,6 +55,7 @@ public static class DigitCropPreprocessor
             Cv2.Resize(gray, gray, new Size(), upscale, upscale, InterpolationFlags.Cubic);
         }
 
+        FlattenPaper(gray);
         using var ink = handwritten ? InkMask(gray) : Otsu(gray);
         RemoveStraightLines(ink, handwritten ? HandwrittenVerticalLineFraction : VerticalLineFraction);
         if (handwritten)
@@ -68,6 +70,20 @@ public static class DigitCropPreprocessor
         Cv2.BitwiseNot(ink, dark);
         Cv2.CopyMakeBorder(dark, prepared, Padding, Padding, Padding, Padding, BorderTypes.Constant, Scalar.White);
         return new PreparedDigits(prepared, components);
+    }
+
+    /// <summary>
+    /// Divides the crop by its paper (the local brightest grey over a window wider than any stroke), so a shadow or a
+    /// light fall-off across the box no longer decides what is ink: one global threshold fits the whole crop.
+    /// </summary>
+    private static void FlattenPaper(Mat gray)
+    {
+        var side = Math.Max(9, (int)(gray.Height * PaperWindowShare) | 1);
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(side, side));
+        using var paper = new Mat();
+        Cv2.Dilate(gray, paper, kernel);
+        Cv2.Blur(paper, paper, new Size(side, side));
+        Cv2.Divide(gray, paper, gray, 255);
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class DevCropReadingTests : IClassFixture<DigitEngine>
     [InlineData("196-nine-cut-by-line-removal.png", 196)]
     [InlineData("45-five-cap-flung-wide.png", 45)]
     [InlineData("112-two-foot-flung-wide.png", 112)]
+    [InlineData("37-faint-on-grey-paper.png", 37)]
+    [InlineData("2-faint-on-grey-paper.png", 2)]
+    [InlineData("156-shadow-in-a-corner.png", 156)]
     public void A_dev_crop_is_read(string file, long value)
     {
         using var crop = Load(file);
