@@ -40,7 +40,7 @@ public sealed class ArithmeticCorrector
             .Select(readingsById.GetValueOrDefault)
             .OfType<FieldReading>()
             .Where(reading => reading.Value is not null)
-            .Select(reading => FieldBelief.From(reading, _settings.UnlistedFloor))
+            .Select(reading => FieldBelief.From(reading, _settings.UnlistedFloor, _settings.ListedShareOfDoubt))
             .ToList();
         var failingAsRead = relations.Where(relation => relation.Holds(scope) == false).ToList();
         var fieldIds = beliefs.Select(belief => belief.FieldId).ToList();

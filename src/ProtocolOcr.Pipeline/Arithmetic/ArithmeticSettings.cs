@@ -10,6 +10,8 @@ namespace ProtocolOcr.Pipeline.Arithmetic;
 /// <see cref="Coincidence"/>: how likely a value the engines did not list is the one an equality needs, where <see cref="Misreads"/> does not
 /// weigh it (several values unlisted, or the others not as read but for one alternative).
 /// <see cref="Misreads"/>: how likely the value an equality needs is as a misread of the value read, for a value the engines did not list.
+/// <see cref="ListedShareOfDoubt"/>: the least share of a reading's doubt (1 - its confidence) given to the values the
+/// engines listed as alternatives (<see cref="FieldBelief.From"/>).
 /// <see cref="MaxAssignments"/>: how many combinations of the shared fields' values (those in several relations) may be weighed.
 /// </summary>
 public sealed record ArithmeticSettings(
@@ -18,6 +20,7 @@ public sealed record ArithmeticSettings(
     double UnlistedFloor = 0.01,
     double Coincidence = 0.01,
     int MaxAssignments = 20_000,
+    double ListedShareOfDoubt = 0.5,
     MisreadModel? Misreads = null)
 {
     public MisreadModel Misreads { get; init; } = Misreads ?? MisreadModel.Default;
