@@ -117,6 +117,19 @@ public sealed class FormLocatorTests(GeneratedPhotos generated, ITestOutputHelpe
     }
 
     [Fact]
+    public void Another_document_whose_sheet_runs_out_of_the_photo_is_not_a_protocol_rather_than_cut_off()
+    {
+        var bad = generated.Generate(CaptureLevel.Bad, 214, 19);
+        Assert.Equal(ReasonCodes.NotAProtocol, bad.Truth.ExpectedReason);
+        using var photo = new PhotoDecoder().Decode(bad.Jpeg);
+        Assert.Equal(ReasonCodes.PageCutOff, Assert.Throws<PhotoRejectedException>(() => _detector.Detect(photo)).Code);
+
+        var rejection = Assert.Throws<PhotoRejectedException>(() => Locate(photo));
+
+        Assert.Equal(ReasonCodes.NotAProtocol, rejection.Code);
+    }
+
+    [Fact]
     public void A_protocol_of_another_form_is_a_template_mismatch_naming_that_form()
     {
         var other = generated.Generate(CaptureLevel.Phone, Seed, 0, "ru.uik.federal");

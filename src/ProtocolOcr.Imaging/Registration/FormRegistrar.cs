@@ -29,7 +29,7 @@ internal sealed class FormRegistrar
     /// (seeds 113 hard, 114 bad): best coarse score of good photos 0.71-0.94, of other documents 0.08-0.30 against
     /// every shipped form, whose refinement cost 1.9-3.5 core-s per photo before this stop.
     /// </summary>
-    private const double MinCoarseScore = 0.4;
+    internal const double MinCoarseScore = 0.4;
 
     private static readonly TermCriteria CoarseCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 12, 1e-3);
     private static readonly TermCriteria FineCriteria = new(CriteriaTypes.Count | CriteriaTypes.Eps, 15, 1e-4);
