@@ -107,6 +107,20 @@ public sealed class EngineArbiterTests
     }
 
     [Fact]
+    public void Lighter_digits_tesseract_and_the_print_witness_drop_are_read_by_the_sure_digit_engine()
+    {
+        using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
+        var arbiter = new EngineArbiter(
+            new ScriptedReader("tess", 3, 0.9955), new ScriptedReader("digits", 378, 0.9955), ArbiterSettings.Default,
+            printWitness: new ScriptedReader("digits", 3, 0.99));
+
+        var reading = arbiter.Read(crop, CancellationToken.None);
+
+        Assert.Equal(378, reading.Value);
+        Assert.Contains(reading.Alternatives, a => a.Value == 3);
+    }
+
+    [Fact]
     public void Ink_tesseract_cannot_read_is_read_by_the_digit_engine_alone()
     {
         var reading = Arbitrate(new ScriptedReader("tess", null, 0, FieldStatus.Empty), new ScriptedReader("digits", 41, 0.999));
