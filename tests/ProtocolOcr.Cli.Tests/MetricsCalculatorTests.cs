@@ -66,6 +66,20 @@ public sealed class MetricsCalculatorTests
     }
 
     [Fact]
+    public void The_review_rate_of_consistent_protocols_leaves_out_those_whose_true_numbers_break_a_relation()
+    {
+        var consistentInReview = Outcome("phone", null, Recognised(ProtocolStatus.NeedsReview, ("L1", 500, FieldStatus.NeedsReview)));
+        var consistentAccepted = Outcome("phone", null, Recognised(ProtocolStatus.Accepted, ("L1", 500, FieldStatus.Accepted)));
+        var violatedInReview = Outcome("phone", null, Recognised(ProtocolStatus.NeedsReview, ("L1", 500, FieldStatus.NeedsReview)), ["R4"]);
+
+        var metrics = MetricsCalculator.Compute([consistentInReview, consistentAccepted, violatedInReview], 12, pipelineReportsCorners: false);
+
+        // Each truth has L1, L2 and L3; only L1 was read, accepted in one consistent protocol.
+        Assert.Equal(8.0 / 9, metrics.ReviewRate!.Value, 6);
+        Assert.Equal(5.0 / 6, metrics.ConsistentProtocolsReviewRate!.Value, 6);
+    }
+
+    [Fact]
     public void Registration_succeeds_only_when_every_field_lands_within_tolerance()
     {
         PhotoPoint[] exact = [.. PageCorners.Select(point => new PhotoPoint(point.X, point.Y))];

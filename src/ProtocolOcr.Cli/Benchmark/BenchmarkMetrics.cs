@@ -4,7 +4,9 @@ namespace ProtocolOcr.Cli.Benchmark;
 /// Benchmark figures for a set of photos. Field figures count only good photos (not the bad level), whose every truth
 /// field is expected to be read; a field of a wrongly rejected photo counts as wrong and not accepted.
 /// <see cref="SilentErrors"/> are fields accepted automatically but wrong, the worst outcome; their rate is over all
-/// fields. <see cref="ReviewRate"/> is the share of fields not accepted automatically. <see cref="ViolatedProtocols"/> are
+/// fields. <see cref="ReviewRate"/> is the share of fields not accepted automatically; <see cref="ConsistentProtocolsReviewRate"/>
+/// the same over the protocols whose true numbers keep every relation (what a pipeline can bring down: the others must be
+/// reviewed). <see cref="ViolatedProtocols"/> are
 /// good photos whose true numbers break an error relation (a commission's own slip): each must end in review, so
 /// <see cref="ViolatedProtocolsAccepted"/> counts the ones accepted anyway, a consistent lie or an unseen slip. Registration succeeds when every
 /// field box lands within the tolerance (reference pixels); it is null when the pipeline reports no page corners.
@@ -23,6 +25,7 @@ public sealed record BenchmarkMetrics(
     int SilentErrors,
     double? SilentErrorRate,
     double? ReviewRate,
+    double? ConsistentProtocolsReviewRate,
     int ProtocolsFullyAutoCorrect,
     double? ProtocolsFullyAutoCorrectRate,
     int ViolatedProtocols,

@@ -24,6 +24,7 @@ public static class BenchmarkTable
             ("silent_errors", m => Count(m.SilentErrors)),
             ("silent_error_rate", m => Percent(m.SilentErrorRate)),
             ("review_rate", m => Percent(m.ReviewRate)),
+            ("review_rate_consistent_protocols", m => Percent(m.ConsistentProtocolsReviewRate)),
             ("protocols_fully_auto_correct", m => Percent(m.ProtocolsFullyAutoCorrectRate)),
             ("violated_protocols_accepted", m => $"{m.ViolatedProtocolsAccepted} of {m.ViolatedProtocols}"),
             ("registration_success_rate", m => Percent(m.RegistrationSuccessRate)),

@@ -46,6 +46,8 @@ public static class MetricsCalculator
         var accepted = 0;
         var acceptedCorrect = 0;
         var fullyAutoCorrect = 0;
+        var consistentFields = 0;
+        var consistentAccepted = 0;
         foreach (var outcome in good)
         {
             var readings = outcome.Recognition.Fields.ToDictionary(field => field.FieldId, StringComparer.Ordinal);
@@ -60,6 +62,11 @@ public static class MetricsCalculator
                 accepted += isAccepted ? 1 : 0;
                 acceptedCorrect += isAccepted && isCorrect ? 1 : 0;
                 allAcceptedAndCorrect &= isAccepted && isCorrect;
+                if (outcome.Truth.ViolatedRelations.Count == 0)
+                {
+                    consistentFields++;
+                    consistentAccepted += isAccepted ? 1 : 0;
+                }
             }
 
             fullyAutoCorrect += allAcceptedAndCorrect && outcome.Recognition.Status == ProtocolStatus.Accepted ? 1 : 0;
@@ -88,6 +95,7 @@ public static class MetricsCalculator
             SilentErrors: silentErrors,
             SilentErrorRate: Rate(silentErrors, fields),
             ReviewRate: Rate(fields - accepted, fields),
+            ConsistentProtocolsReviewRate: Rate(consistentFields - consistentAccepted, consistentFields),
             ProtocolsFullyAutoCorrect: fullyAutoCorrect,
             ProtocolsFullyAutoCorrectRate: Rate(fullyAutoCorrect, good.Count),
             ViolatedProtocols: violated.Count,
