@@ -88,7 +88,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
                 clock.Time("title", () => _titleCheck.Confirm(aligned.Image, form, cancellationToken));
             }
 
-            var crops = clock.Time("crop", () => _cropper.Crop(aligned, form));
+            var crops = clock.Time("crop", () => _cropper.Crop(aligned, form, RelationFields.CheckedBySum(form)));
             try
             {
                 debug.WriteFields(crops);

@@ -14,6 +14,13 @@ public static class RelationFields
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The fields some error-level equality of the form reads: the arithmetic can witness their values.</summary>
+    public static IReadOnlySet<string> CheckedBySum(FormDefinition form) =>
+        form.Relations
+            .Where(relation => relation.Severity == RelationSeverity.Error && IsEquality(relation))
+            .SelectMany(relation => Of(form, relation))
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>An equality pins each of its values: one misread digit breaks it. An inequality lets most misreads through.</summary>
     public static bool IsEquality(RelationDefinition relation) =>
         ExpressionParser.ParseRelation(relation.Expression).Operator == ComparisonOperator.Equal;

@@ -4,7 +4,9 @@ src/ProtocolOcr.Recognition/Arbitration/field-calibration.json.
 Usage: fit_calibration.py [--json SOURCE_NOTE] EVAL.tsv...   (--json prints the file itself, its "source" the note)"""
 import collections, csv, json, sys
 
-PRINTED_SURE, SUPPORTED_FROM, SUPPORTING, CONFIRMING = 0.99, 0.95, 0.3, 0.1
+PRINTED_SURE, SUPPORTED_FROM, SUPPORTING, CONFIRMING, DIGITS_ALONE = 0.99, 0.95, 0.3, 0.1, 0.99
+# Fields of the shipped forms no error-level equality reads: Tesseract is asked for them whatever the digit engine says.
+NOT_CHECKED_BY_SUM = {"PRECINCT", "L1"}
 BINS = {
     "agreed": [0.5, 0.6, 0.7, 2],
     "printed_confirmed": [2],
@@ -24,11 +26,15 @@ def case(r):
     tv, hv, tc, hc = r["tv"], r["hv"], float(r["tc"]), float(r["hc"])
     if not hv:
         return None
+    if hc >= DIGITS_ALONE and r["field"] not in NOT_CHECKED_BY_SUM:
+        return "handwritten_right", hc, hv
     if tv == hv:
         return "agreed", 1.0 if tc >= PRINTED_SURE else hc, hv
     if not tv:
         return "handwritten_right", hc, hv
     support = alternatives(r["ha"]).get(tv, 0)
+    if tc >= PRINTED_SURE and hc >= PRINTED_SURE and len(hv) > len(tv):
+        return "handwritten_right", hc, hv  # lighter digits Tesseract dropped
     if tc >= PRINTED_SURE:
         if support >= CONFIRMING:
             return "printed_confirmed", hc, tv

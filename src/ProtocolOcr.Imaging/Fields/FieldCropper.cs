@@ -14,16 +14,17 @@ public sealed class FieldCropper
 
     public FieldCropper(int margin = 8) => _margin = margin;
 
-    public FieldCrop[] Crop(AlignedPage page, FormDefinition form)
+    /// <param name="checkedBySum">The fields an error-level equality of the form reads (<see cref="FieldCrop.CheckedBySum"/>).</param>
+    public FieldCrop[] Crop(AlignedPage page, FormDefinition form, IReadOnlySet<string>? checkedBySum = null)
     {
         var bounds = new Rect(0, 0, page.Image.Width, page.Image.Height);
         return form.Fields
             .Where(field => field.Kind is FieldKind.Count or FieldKind.Code)
-            .Select(field => CropOne(page.Image, bounds, field))
+            .Select(field => CropOne(page.Image, bounds, field, checkedBySum?.Contains(field.Id) == true))
             .ToArray();
     }
 
-    private FieldCrop CropOne(Mat page, Rect bounds, FieldDefinition field)
+    private FieldCrop CropOne(Mat page, Rect bounds, FieldDefinition field, bool checkedBySum)
     {
         var wanted = new Rect(field.Box.X - _margin, field.Box.Y - _margin, field.Box.Width + (2 * _margin), field.Box.Height + (2 * _margin));
         var rect = wanted.Intersect(bounds);
@@ -34,6 +35,6 @@ public sealed class FieldCropper
         }
 
         using var view = new Mat(page, rect);
-        return new FieldCrop(field, new BoxRect(rect.X, rect.Y, rect.Width, rect.Height), view.Clone());
+        return new FieldCrop(field, new BoxRect(rect.X, rect.Y, rect.Width, rect.Height), view.Clone(), checkedBySum);
     }
 }

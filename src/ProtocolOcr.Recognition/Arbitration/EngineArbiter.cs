@@ -15,6 +15,8 @@ namespace ProtocolOcr.Recognition.Arbitration;
 /// alone does not send the field to review. Confidence is calibrated (<see cref="FieldCalibration"/>): the share of
 /// DEV fields in the same case and score bin whose value was right; alternatives are scaled alike.
 /// A reader with ink but no digits where the other read a value goes to review as <see cref="EnginesDisagree"/>.
+/// Tesseract is not asked at all when the digit engine is sure (<see cref="ArbiterSettings.DigitEngineAloneFrom"/>) of a
+/// field a sum checks: there it was never the one right when the digit engine was wrong, and the sum is the witness.
 /// Thread-safe when both readers are.
 /// </summary>
 public sealed class EngineArbiter : IFieldReader
@@ -48,8 +50,13 @@ public sealed class EngineArbiter : IFieldReader
 
     public FieldReading Read(FieldCrop crop, CancellationToken cancellationToken)
     {
-        var printed = _printed.Read(crop, cancellationToken);
         var handwritten = _handwritten.Read(crop, cancellationToken);
+        if (crop.CheckedBySum && handwritten.Value is not null && handwritten.Confidence >= _settings.DigitEngineAloneFrom)
+        {
+            return Chosen(handwritten, FieldCalibration.Lookup(_calibration.HandwrittenRight, handwritten.Confidence), null);
+        }
+
+        var printed = _printed.Read(crop, cancellationToken);
 
         if (printed.Status == FieldStatus.Empty && handwritten.Status == FieldStatus.Empty)
         {

@@ -120,6 +120,21 @@ public sealed class EngineArbiterTests
         Assert.Contains(reading.Alternatives, a => a.Value == 3);
     }
 
+    [Theory]
+    [InlineData(true, 0.995, false)]
+    [InlineData(true, 0.9, true)]
+    [InlineData(false, 0.995, true)]
+    public void Tesseract_is_asked_unless_the_digit_engine_is_sure_of_a_field_a_sum_checks(bool checkedBySum, double digitConfidence, bool asked)
+    {
+        var tesseract = new CountingReader(new ScriptedReader("tess", 418, 0.995));
+        using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White), checkedBySum);
+
+        var reading = new EngineArbiter(tesseract, new ScriptedReader("digits", 418, digitConfidence), ArbiterSettings.Default).Read(crop, CancellationToken.None);
+
+        Assert.Equal(418, reading.Value);
+        Assert.Equal(asked, tesseract.Calls > 0);
+    }
+
     [Fact]
     public void Ink_tesseract_cannot_read_is_read_by_the_digit_engine_alone()
     {
