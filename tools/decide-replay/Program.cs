@@ -81,9 +81,10 @@ using (var rows = new StreamWriter(args[2]))
             if (!photo.Rejected)
             {
                 var arbiter = ReplayReader.Arbiter(photo.Fields);
+                var checkedBySum = RelationFields.CheckedBySum(form);
                 var readings = form.Fields.Where(field => photo.Fields.ContainsKey(field.Id)).Select(field =>
                 {
-                    using var crop = new FieldCrop(field, field.Box, new Mat());
+                    using var crop = new FieldCrop(field, field.Box, new Mat(), checkedBySum.Contains(field.Id));
                     return arbiter.Read(crop, CancellationToken.None);
                 }).ToList();
                 var started = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
