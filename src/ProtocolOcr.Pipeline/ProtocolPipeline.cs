@@ -75,11 +75,11 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             debug.Write("01_decoded.png", decoded.Image);
             cancellationToken.ThrowIfCancellationRequested();
 
-            clock.Time("quality", () => _qualityGate.Check(decoded));
+            var quality = clock.Time("quality", () => _qualityGate.Check(decoded));
             var reference = _references?.For(form.Id);
-            var (aligned, corners, score) = reference is null
+            var (aligned, corners, score) = SoftPhotoCheck.Align(quality, () => reference is null
                 ? AlignByOutline(decoded, form, clock, debug, cancellationToken)
-                : AlignByRegistration(decoded, reference, clock, debug);
+                : AlignByRegistration(decoded, reference, clock, debug));
             using var alignedPage = aligned;
             debug.Write("03_aligned.png", aligned.Image);
             cancellationToken.ThrowIfCancellationRequested();

@@ -17,6 +17,9 @@ public sealed class FormLocator
     /// <summary>Calibrated on DEV (seeds 100-102): good photos registered 0.69-0.94, wrong fits and other documents 0.10-0.25.</summary>
     public const double MinScore = 0.45;
 
+    /// <summary>A fit at or above this is sure (DEV good photos 0.69-0.94); below it the registrar tried every start.</summary>
+    public const double SureScore = FormRegistrar.ConfidentScore;
+
     /// <summary>
     /// A photo that registers to another form almost as well as (or better than) to this one after starting from that
     /// fit is this form: only a clearly better fit to another form is a mismatch.

@@ -21,7 +21,7 @@ internal sealed class FormRegistrar
     private const int NarrowSearch = 2;
 
     /// <summary>A fine-level score at or above this is a sure fit (DEV good photos 0.69-0.94); below, every start is refined.</summary>
-    private const double ConfidentScore = 0.68;
+    internal const double ConfidentScore = 0.68;
 
     /// <summary>
     /// Below this, the best coarse fit (outline and features tried) is not refined: the structure does not look like
