@@ -6,9 +6,11 @@ namespace ProtocolOcr.Cli.Training;
 
 /// <summary>
 /// The digit engine's data, all through <see cref="DigitNormalizer"/>. MNIST Train part, per class: the first 90%
-/// train (each also twice augmented), the last 10% validate (thresholds and calibration only). Fonts: every
-/// handwriting and printed font except <see cref="UnseenFont"/> trains, as augmented renders with European 1 and 7.
-/// Held out, reported only: the MNIST Test part, the same with European 1 and 7 drawn in, and the unseen font.
+/// train (each also twice augmented, and optionally augmented and photographed by <see cref="PhotoDegrader"/>), the
+/// last 10% validate (thresholds and calibration only). Fonts: every handwriting and printed font except
+/// <see cref="UnseenFont"/> trains, as augmented renders with European 1 and 7.
+/// Held out, reported only: the MNIST Test part, the same photographed, the same with European 1 and 7 drawn in, and
+/// the unseen font.
 /// </summary>
 public sealed class DigitDataset
 {
@@ -21,12 +23,15 @@ public sealed class DigitDataset
     private readonly MnistDigits mnist;
     private readonly FontCatalog fonts;
     private readonly GlyphRasterizer rasterizer;
+    private readonly int photographedCopies;
 
-    public DigitDataset(MnistDigits mnist, FontCatalog fonts, GlyphRasterizer rasterizer)
+    /// <param name="photographedCopies">Copies of each MNIST training digit augmented and then photographed.</param>
+    public DigitDataset(MnistDigits mnist, FontCatalog fonts, GlyphRasterizer rasterizer, int photographedCopies)
     {
         this.mnist = mnist;
         this.fonts = fonts;
         this.rasterizer = rasterizer;
+        this.photographedCopies = photographedCopies;
     }
 
     public IReadOnlyList<string> TrainingFonts =>
@@ -52,6 +57,12 @@ public sealed class DigitDataset
                 {
                     using var varied = InkAugmenter.Vary(ink, digit, random, europeanChance: 0.4);
                     Add(digits, varied, digit, "mnist-train-augmented");
+                }
+
+                for (var copy = 0; copy < photographedCopies; copy++)
+                {
+                    using var varied = InkAugmenter.Vary(ink, digit, random, europeanChance: 0.4);
+                    AddPhotographed(digits, varied, digit, "mnist-train-photo", random);
                 }
             }
         }
@@ -84,7 +95,10 @@ public sealed class DigitDataset
     public Dictionary<string, List<LabelledDigit>> HeldOut(int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed + 1);
+        // A generator of its own, so the other held-out sets stay the digits they were before photos were added.
+        var camera = new Random(seed + 2);
         var test = new List<LabelledDigit>();
+        var photographed = new List<LabelledDigit>();
         var european = new List<LabelledDigit>();
         for (var digit = 0; digit < 10; digit++)
         {
@@ -92,6 +106,7 @@ public sealed class DigitDataset
             {
                 using var ink = MnistInk(mnist.Get(digit, MnistPart.Test, ordinal));
                 Add(test, ink, digit, "mnist-test");
+                AddPhotographed(photographed, ink, digit, "mnist-test-photo", camera);
                 if (digit is 1 or 7)
                 {
                     using var varied = InkAugmenter.Vary(ink, digit, random, europeanChance: 1);
@@ -103,6 +118,7 @@ public sealed class DigitDataset
         return new Dictionary<string, List<LabelledDigit>>
         {
             ["mnist-test"] = test,
+            ["mnist-test-photo"] = photographed,
             ["mnist-test-european-1-7"] = european,
             ["unseen-font-humor-sans"] = FontDigits(HeldOutFont, UnseenRendersPerDigit, random, "unseen-font-humor-sans", cancellationToken),
         };
@@ -140,6 +156,16 @@ public sealed class DigitDataset
     {
         var normalized = DigitNormalizer.FromInk(ink);
         if (normalized is not null)
+        {
+            digits.Add(new LabelledDigit(normalized, label, source));
+        }
+    }
+
+    /// <summary>Adds the digit as the reader would cut it from a phone photo; nothing when the reader would not see one digit.</summary>
+    private static void AddPhotographed(List<LabelledDigit> digits, Mat ink, int label, string source, Random random)
+    {
+        using var photo = PhotoDegrader.Photograph(ink, random);
+        if (photo is not null && DigitNormalizer.FromPaper(photo) is { } normalized)
         {
             digits.Add(new LabelledDigit(normalized, label, source));
         }

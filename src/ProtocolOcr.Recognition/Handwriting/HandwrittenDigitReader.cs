@@ -96,10 +96,13 @@ public sealed class HandwrittenDigitReader : IFieldReader
     }
 
     /// <summary>The crop cleaned as this reader cleans it before segmentation (ink levelled for handwriting, then <see cref="DigitCropPreprocessor"/>).</summary>
-    public PreparedDigits Prepare(Mat image)
+    public PreparedDigits Prepare(Mat image) => forPrint ? DigitCropPreprocessor.Prepare(image) : PrepareHandwriting(image);
+
+    /// <summary>A handwritten crop cleaned as the reader cleans it; also how the engine's training prepares its photographed digits.</summary>
+    public static PreparedDigits PrepareHandwriting(Mat image)
     {
-        using var levelled = forPrint ? image.Clone() : LevelInk(image);
-        return DigitCropPreprocessor.Prepare(levelled, handwritten: !forPrint);
+        using var levelled = LevelInk(image);
+        return DigitCropPreprocessor.Prepare(levelled, handwritten: true);
     }
 
     private static string Text(IEnumerable<GroupOption> options) =>
