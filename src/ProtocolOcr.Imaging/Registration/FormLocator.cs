@@ -43,7 +43,7 @@ public sealed class FormLocator
             return Accepted(registered, photo);
         }
 
-        if (pageRejection is not null && LooksLikeTheForm(registered))
+        if (pageRejection is not null && (pageRejection.Code != ReasonCodes.PageCutOff || LooksLikeTheForm(registered)))
         {
             throw pageRejection;
         }
@@ -73,8 +73,9 @@ public sealed class FormLocator
     }
 
     /// <summary>
-    /// Some of the form's structure was found (a fit the registrar would refine): the outline detector's reason stands.
-    /// With none at all, a sheet running out of the frame is another document, not a protocol cut off: a protocol cut
+    /// Some of the form's structure was found (a fit the registrar would refine): the outline detector's page_cut_off
+    /// stands. With none at all, a sheet running out of the frame is another document, not a protocol cut off (no sheet
+    /// at all stays page_not_found): a protocol cut
     /// by a quarter to almost half still matches (DEV bad, seed 214: 14 of 15 cut-off protocols registered and one
     /// scored 0.44; 4 handwritten notes whose sheet touched the frame had no fit at all and were called cut off).
     /// </summary>

@@ -89,7 +89,7 @@ public sealed class EngineArbiterTests
 
         Assert.Equal(2005, reading.Value);
         Assert.Equal(2, reading.AgreeingEngines);
-        Assert.True(reading.Confidence >= 0.98);
+        Assert.True(reading.Confidence >= PipelineAcceptConfidence);
     }
 
     [Fact]
