@@ -34,6 +34,7 @@ public sealed class ReportPageBrowserTests(ServicesFixture services)
         {
             ViewportSize = new ViewportSize { Width = 1360, Height = 900 },
         });
+        Chromium.GuardAgainstHangs(context);
         var page = await context.NewPageAsync();
         // Signed out, the report sends the browser to the sign-in page, which brings it back after signing in.
         await page.GotoAsync(new Uri(address, $"/report?election={DemoElection.Id}").ToString());

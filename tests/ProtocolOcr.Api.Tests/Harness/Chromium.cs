@@ -43,7 +43,18 @@ internal sealed class Chromium : IAsyncDisposable
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        GuardAgainstHangs(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Playwright's waits are hang guards here, not speed checks: on a 2-core machine busy with benchmarks the report
+    /// page once took over the default 30 s to load.
+    /// </summary>
+    public static void GuardAgainstHangs(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
