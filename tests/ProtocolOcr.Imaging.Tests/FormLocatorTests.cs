@@ -130,6 +130,20 @@ public sealed class FormLocatorTests(GeneratedPhotos generated, ITestOutputHelpe
     }
 
     [Fact]
+    public void A_start_on_which_ecc_diverges_is_no_fit_rather_than_a_fault()
+    {
+        // Found on a held-out benchmark photo: a handwritten note whose outline start made ECC report "NaN encountered",
+        // which escaped as an OpenCV error (a job fault) instead of a rejection.
+        var bad = generated.Generate(CaptureLevel.Bad, 6304, 71, maxMegapixels: 12);
+        Assert.Equal(ReasonCodes.NotAProtocol, bad.Truth.ExpectedReason);
+        using var photo = new PhotoDecoder().Decode(bad.Jpeg);
+
+        var rejection = Assert.Throws<PhotoRejectedException>(() => Locate(photo));
+
+        Assert.Equal(ReasonCodes.NotAProtocol, rejection.Code);
+    }
+
+    [Fact]
     public void A_protocol_of_another_form_is_a_template_mismatch_naming_that_form()
     {
         var other = generated.Generate(CaptureLevel.Phone, Seed, 0, "ru.uik.federal");

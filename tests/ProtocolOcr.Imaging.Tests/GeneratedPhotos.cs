@@ -28,14 +28,14 @@ public sealed class GeneratedPhotos : IDisposable
 
     public FormReference Reference => References.For(FormId)!;
 
-    public GeneratedPhoto Generate(CaptureLevel level, int seed, int index, string formId = FormId)
+    public GeneratedPhoto Generate(CaptureLevel level, int seed, int index, string formId = FormId, double maxMegapixels = 2.5)
     {
         var (form, blank, plan) = _forms.GetOrAdd(formId, id =>
         {
             var form = _catalog.Get(id);
             return (form, BlankForm.Load(_catalog, form), SynthesisPlan.Create(form));
         });
-        return _generator.Generate(form, plan, blank, new PhotoRequest(level, HandStyle.Handwritten, seed, index, MaxMegapixels: 2.5));
+        return _generator.Generate(form, plan, blank, new PhotoRequest(level, HandStyle.Handwritten, seed, index, MaxMegapixels: maxMegapixels));
     }
 
     public void Dispose()

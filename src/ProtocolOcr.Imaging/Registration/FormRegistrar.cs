@@ -164,7 +164,8 @@ internal sealed class FormRegistrar
     /// <summary>
     /// ECC on one level: the template is the reference structure at <paramref name="referenceScale"/>, the input the
     /// photo structure at <paramref name="photoScale"/>; homographies in and out are in full reference / decoded-photo
-    /// pixels. Null when ECC does not converge from this start (OpenCV reports it as an error).
+    /// pixels. Null when ECC does not converge from this start or diverges on the way (OpenCV reports both as errors:
+    /// "NaN encountered" when a start's warp degenerates, e.g. a page outline found on a blotch of a cut-off photo).
     /// </summary>
     private static (double[] Homography, double Score)? Ecc(
         Mat template, double referenceScale, Mat input, double photoScale, double[] referenceToPhoto, TermCriteria criteria)
@@ -177,7 +178,8 @@ internal sealed class FormRegistrar
         {
             score = Cv2.FindTransformECC(template, input, warp, MotionTypes.Homography, criteria, null, 1);
         }
-        catch (OpenCVException exception) when (exception.Message.Contains("convergence", StringComparison.OrdinalIgnoreCase))
+        catch (OpenCVException exception) when (exception.Message.Contains("convergence", StringComparison.OrdinalIgnoreCase)
+            || exception.Message.Contains("NaN encountered", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
