@@ -18,7 +18,7 @@ public sealed record FieldBelief(string FieldId, IReadOnlyList<ValueAlternative>
     /// Alternatives that claim more than the doubt (two engines each listing a rival) are scaled down to leave at least
     /// <paramref name="unlistedFloor"/>.
     /// </summary>
-    public static FieldBelief From(FieldReading reading, double unlistedFloor, double listedShareOfDoubt = 0)
+    public static FieldBelief From(FieldReading reading, double unlistedFloor, double listedShareOfDoubt)
     {
         var read = reading.Value is { } value && reading.Confidence > 0 ? new ValueAlternative(value, reading.Confidence) : null;
         var alternatives = reading.Alternatives

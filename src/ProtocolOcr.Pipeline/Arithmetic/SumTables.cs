@@ -66,7 +66,7 @@ public sealed class SumTables
             unlisted[_fields[index]] = coincidence * belief.Unlisted;
         }
 
-        var mass = Matching(_forward[_fields.Count], _backward[_fields.Count], offset, tolerance) + _repairs.Weight(-1, offset, tolerance, coincidence);
+        var mass = Matching(_forward[_fields.Count], _backward[_fields.Count], offset, tolerance) + _repairs.Weight(UnlistedRepairs.NoneHeld, offset, tolerance, coincidence);
         return _blocks[offset] = new RelationBlock(mass, marginals, unlisted);
     }
 

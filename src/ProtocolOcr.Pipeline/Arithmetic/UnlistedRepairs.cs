@@ -10,7 +10,7 @@ namespace ProtocolOcr.Pipeline.Arithmetic;
 /// </summary>
 internal sealed class UnlistedRepairs
 {
-    private const int NoneHeld = -1;
+    internal const int NoneHeld = -1;
 
     private readonly IReadOnlyList<FieldBelief> _beliefs;
     private readonly IReadOnlyList<int> _fields;

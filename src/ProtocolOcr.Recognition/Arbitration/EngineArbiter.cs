@@ -53,7 +53,7 @@ public sealed class EngineArbiter : IFieldReader
         var handwritten = _handwritten.Read(crop, cancellationToken);
         if (crop.CheckedBySum && handwritten.Value is not null && handwritten.Confidence >= _settings.DigitEngineAloneFrom)
         {
-            return Chosen(handwritten, FieldCalibration.Lookup(_calibration.HandwrittenRight, handwritten.Confidence), null);
+            return AsHandwriting(handwritten, null);
         }
 
         var printed = _printed.Read(crop, cancellationToken);
@@ -75,12 +75,12 @@ public sealed class EngineArbiter : IFieldReader
 
         if (printed.Value is not { } printedValue)
         {
-            return Chosen(handwritten, FieldCalibration.Lookup(_calibration.HandwrittenRight, handwritten.Confidence), null);
+            return AsHandwriting(handwritten, null);
         }
 
         if (printed.Confidence >= _settings.PrintedSureConfidence && IsFaintInkTesseractMissed(printed, handwritten))
         {
-            return Chosen(handwritten, FieldCalibration.Lookup(_calibration.HandwrittenRight, handwritten.Confidence), printed);
+            return AsHandwriting(handwritten, printed);
         }
 
         if (printed.Confidence >= _settings.PrintedSureConfidence && _printWitness is not null)
@@ -115,7 +115,7 @@ public sealed class EngineArbiter : IFieldReader
             return Chosen(printed, FieldCalibration.Lookup(_calibration.PrintedSupported, handwritten.Confidence), handwritten);
         }
 
-        return Chosen(handwritten, FieldCalibration.Lookup(_calibration.HandwrittenRight, handwritten.Confidence), printed);
+        return AsHandwriting(handwritten, printed);
     }
 
     /// <summary>
@@ -155,6 +155,10 @@ public sealed class EngineArbiter : IFieldReader
             .Strongest(MaxAlternatives);
         return reader with { Confidence = confidence, ReviewReason = null, Alternatives = alternatives };
     }
+
+    /// <summary>The digit engine's reading at its calibrated chance as handwriting; the witness's value, if any, an alternative.</summary>
+    private FieldReading AsHandwriting(FieldReading handwritten, FieldReading? witness) =>
+        Chosen(handwritten, FieldCalibration.Lookup(_calibration.HandwrittenRight, handwritten.Confidence), witness);
 
     /// <summary>An engine's own alternatives rescaled by how its value's confidence was calibrated.</summary>
     private static IEnumerable<ValueAlternative> Scaled(FieldReading reading, double calibrated)

@@ -83,7 +83,7 @@ public sealed class DigitGlyphFactory(MnistDigits mnist, GlyphRasterizer rasteri
         return ink;
     }
 
-    private static int StrokeWidth(Mat ink) => Math.Max(1, (int)Math.Round(ink.Height * 0.08));
+    internal static int StrokeWidth(Mat ink) => Math.Max(1, (int)Math.Round(ink.Height * 0.08));
 
     private static void FlagOne(Mat ink)
     {

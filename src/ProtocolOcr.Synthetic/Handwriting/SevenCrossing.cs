@@ -22,8 +22,7 @@ public static class SevenCrossing
         var dy = half * Math.Sin(tilt);
         var left = new Point2d(centre - dx, y + dy);
         var right = new Point2d(centre + dx, y - dy);
-        var thickness = Math.Max(1, (int)Math.Round(ink.Height * 0.08));
-        Cv2.Line(ink, new Point(left.X, left.Y), new Point(right.X, right.Y), Scalar.All(1), thickness, LineTypes.AntiAlias);
+        Cv2.Line(ink, new Point(left.X, left.Y), new Point(right.X, right.Y), Scalar.All(1), DigitGlyphFactory.StrokeWidth(ink), LineTypes.AntiAlias);
         return (left, right);
     }
 
