@@ -39,6 +39,7 @@ if (args[0] == "dump")
         var truthPath = Path.ChangeExtension(photo, null) + ".truth.json";
         using var truth = JsonDocument.Parse(File.ReadAllText(truthPath));
         var form = catalog.Get(truth.RootElement.GetProperty("form_id").GetString()!);
+        var checkedBySum = RelationFields.CheckedBySum(form);
         var directory = Path.Combine(args[3], Path.GetFileNameWithoutExtension(photo));
         Directory.CreateDirectory(directory);
         File.Copy(truthPath, Path.Combine(directory, "truth.json"), true);
@@ -54,25 +55,26 @@ using var tesseract = new TesseractDigitReader();
 using var classifier = DigitClassifier.Load();
 var handwritten = new HandwrittenDigitReader(classifier);
 using var output = new StreamWriter(args[2]);
-output.WriteLine("set\tphoto\tfield\ttruth\ttv\ttc\tta\thv\thc\tha");
+output.WriteLine("set\tphoto\tfield\ttruth\ttv\ttc\tta\thv\thc\tha\tsum");
 foreach (var set in args.Skip(3))
 {
     foreach (var directory in Directory.GetDirectories(set).Order(StringComparer.Ordinal))
     {
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "truth.json")));
         var form = catalog.Get(truth.RootElement.GetProperty("form_id").GetString()!);
+        var checkedBySum = RelationFields.CheckedBySum(form);
         var values = truth.RootElement.GetProperty("fields").EnumerateArray().ToDictionary(
             field => field.GetProperty("id").GetString()!,
             field => field.GetProperty("value").ValueKind == JsonValueKind.Null ? "" : field.GetProperty("value").GetRawText());
         foreach (var png in Directory.GetFiles(directory, "*.png").Order(StringComparer.Ordinal))
         {
             var field = form.Fields.Single(candidate => candidate.Id == Path.GetFileNameWithoutExtension(png));
-            using var crop = new FieldCrop(field, field.Box, Cv2.ImRead(png, ImreadModes.Color));
+            using var crop = new FieldCrop(field, field.Box, Cv2.ImRead(png, ImreadModes.Color), checkedBySum.Contains(field.Id));
             var printed = tesseract.Read(crop, CancellationToken.None);
             var written = handwritten.Read(crop, CancellationToken.None);
             output.WriteLine(string.Join(
                 '\t', Path.GetFileName(set), Path.GetFileName(directory), field.Id, values.GetValueOrDefault(field.Id, ""),
-                Value(printed), Number(printed.Confidence), Alternatives(printed), Value(written), Number(written.Confidence), Alternatives(written)));
+                Value(printed), Number(printed.Confidence), Alternatives(printed), Value(written), Number(written.Confidence), Alternatives(written), crop.CheckedBySum ? "1" : "0"));
         }
     }
 }

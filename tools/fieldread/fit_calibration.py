@@ -5,8 +5,6 @@ Usage: fit_calibration.py [--json SOURCE_NOTE] EVAL.tsv...   (--json prints the 
 import collections, csv, json, sys
 
 PRINTED_SURE, SUPPORTED_FROM, SUPPORTING, CONFIRMING, DIGITS_ALONE = 0.99, 0.95, 0.3, 0.1, 0.99
-# Fields of the shipped forms no error-level equality reads: Tesseract is asked for them whatever the digit engine says.
-NOT_CHECKED_BY_SUM = {"PRECINCT", "L1"}
 BINS = {
     "agreed": [0.5, 0.6, 0.7, 2],
     "printed_confirmed": [2],
@@ -26,7 +24,7 @@ def case(r):
     tv, hv, tc, hc = r["tv"], r["hv"], float(r["tc"]), float(r["hc"])
     if not hv:
         return None
-    if hc >= DIGITS_ALONE and r["field"] not in NOT_CHECKED_BY_SUM:
+    if hc >= DIGITS_ALONE and r["sum"] == "1":  # a field a sum checks: Tesseract is not asked
         return "handwritten_right", hc, hv
     if tv == hv:
         return "agreed", 1.0 if tc >= PRINTED_SURE else hc, hv
