@@ -95,7 +95,7 @@ public static class DigitCropPreprocessor
     {
         var strong = new Mat();
         var otsu = Cv2.Threshold(gray, strong, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
-        var paper = Paper(gray);
+        double paper = GreyMedian.Of(gray);
         if (paper <= otsu + 2)
         {
             return strong;
@@ -128,13 +128,6 @@ public static class DigitCropPreprocessor
         var ink = new Mat();
         Cv2.Threshold(gray, ink, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
         return ink;
-    }
-
-    private static double Paper(Mat gray)
-    {
-        gray.GetArray(out byte[] values);
-        Array.Sort(values);
-        return values[values.Length / 2];
     }
 
     /// <summary>

@@ -144,9 +144,7 @@ public sealed class HandwrittenDigitReader : IFieldReader
             Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY);
         }
 
-        gray.GetArray(out byte[] values);
-        Array.Sort(values);
-        var paper = values[values.Length / 2];
+        var paper = GreyMedian.Of(gray);
         var floor = Math.Max(0, paper - InkDepth);
         Cv2.Max(gray, new Scalar(floor), gray);
         return gray;
