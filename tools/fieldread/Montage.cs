@@ -49,7 +49,8 @@ internal static class Montage
         using var groups = new DisposableList(DigitSegmenter.Split(prepared.Image));
         foreach (var group in groups.Groups)
         {
-            var best = GroupReading.Of(group, classifier, 1.0);
+            var readings = GroupReading.OfField([group], classifier, 1.0);
+            var best = readings.Count == 0 ? null : readings[0];
             var index = best is null ? 0 : Enumerable.Range(0, best.Options.Count).First(i => ReferenceEquals(best.Options[i], best.Best));
             foreach (var image in group.Options[index])
             {

@@ -47,11 +47,26 @@ public sealed class CnnDigitModel : IDisposable
         return new CnnDigitModel(net, calibration);
     }
 
-    /// <summary>Each network's per-class probabilities (its temperature-scaled softmax, sum 1).</summary>
-    public double[][] Probabilities(NormalizedDigit digit)
+    /// <summary>
+    /// For each digit, each network's per-class probabilities (its temperature-scaled softmax, sum 1). The digits go
+    /// through the networks in one forward pass: a field's few digits cost about a third less than one pass each.
+    /// </summary>
+    public double[][][] Probabilities(IReadOnlyList<NormalizedDigit> digits)
     {
-        ArgumentNullException.ThrowIfNull(digit);
-        using var blob = Mat.FromPixelData([1, 1, NormalizedDigit.Side, NormalizedDigit.Side], MatType.CV_32FC1, digit.Pixels);
+        ArgumentNullException.ThrowIfNull(digits);
+        if (digits.Count == 0)
+        {
+            return [];
+        }
+
+        const int pixelsPerDigit = NormalizedDigit.Side * NormalizedDigit.Side;
+        var pixels = new float[digits.Count * pixelsPerDigit];
+        for (var index = 0; index < digits.Count; index++)
+        {
+            digits[index].Pixels.CopyTo(pixels, index * pixelsPerDigit);
+        }
+
+        using var blob = Mat.FromPixelData([digits.Count, 1, NormalizedDigit.Side, NormalizedDigit.Side], MatType.CV_32FC1, pixels);
         float[] logits;
         lock (gate)
         {
@@ -61,13 +76,16 @@ public sealed class CnnDigitModel : IDisposable
             row.GetArray(out logits);
         }
 
-        if (logits.Length != Classes * CnnCalibration.Networks)
+        const int outputsPerDigit = Classes * CnnCalibration.Networks;
+        if (logits.Length != digits.Count * outputsPerDigit)
         {
-            throw new InvalidDataException($"The digit CNN gave {logits.Length} outputs, expected {Classes * CnnCalibration.Networks}.");
+            throw new InvalidDataException($"The digit CNN gave {logits.Length} outputs for {digits.Count} digits, expected {outputsPerDigit} each.");
         }
 
-        return Enumerable.Range(0, CnnCalibration.Networks)
-            .Select(network => Softmax(logits.AsSpan(network * Classes, Classes), Calibration.Temperatures[network]))
+        return Enumerable.Range(0, digits.Count)
+            .Select(digit => Enumerable.Range(0, CnnCalibration.Networks)
+                .Select(network => Softmax(logits.AsSpan((digit * outputsPerDigit) + (network * Classes), Classes), Calibration.Temperatures[network]))
+                .ToArray())
             .ToArray();
     }
 

@@ -18,9 +18,14 @@ public sealed class DigitClassifier : IDisposable
     public static DigitClassifier Load(string? directory = null) =>
         new(CnnDigitModel.Load(directory ?? DigitModelFiles.Locate()));
 
-    public DigitClassification Classify(NormalizedDigit digit)
+    public DigitClassification Classify(NormalizedDigit digit) => ClassifyAll([digit])[0];
+
+    /// <summary>Classifies the digits in one pass of the networks; the answers are in the digits' order.</summary>
+    public IReadOnlyList<DigitClassification> ClassifyAll(IReadOnlyList<NormalizedDigit> digits) =>
+        cnn.Probabilities(digits).Select(Classify).ToList();
+
+    private DigitClassification Classify(double[][] networks)
     {
-        var networks = cnn.Probabilities(digit);
         var scores = new double[CnnDigitModel.Classes];
         foreach (var probabilities in networks)
         {

@@ -1,5 +1,3 @@
-using OpenCvSharp;
-
 namespace ProtocolOcr.Recognition.Handwriting;
 
 /// <summary>
@@ -25,26 +23,39 @@ public sealed class GroupReading
 
     public double Share(GroupOption option) => totalWeight <= 0 ? 0 : option.Weight / totalWeight;
 
-    /// <summary>Null when no option of the group holds anything the normalizer accepts as a digit.</summary>
-    public static GroupReading? Of(DigitGroup group, DigitClassifier classifier, double priorPerDigit)
+    /// <summary>
+    /// Every group of a field read, its digits classified in one pass; a group none of whose options holds anything
+    /// the normalizer accepts as a digit has no reading.
+    /// </summary>
+    public static IReadOnlyList<GroupReading> OfField(IReadOnlyList<DigitGroup> groups, DigitClassifier classifier, double priorPerDigit)
     {
-        var options = group.Options.Select(images => Option(images, group.WidthInDigits, classifier, priorPerDigit)).OfType<GroupOption>().ToList();
-        var rivalWeight = group.Rivals.Select(images => Option(images, group.WidthInDigits, classifier, priorPerDigit)?.Weight ?? 0).Sum();
+        var normalized = groups.Select(NormalizedGroup.Of).ToList();
+        var digits = normalized.SelectMany(group => group.Digits).ToList();
+        var classified = new Dictionary<NormalizedDigit, DigitClassification>(ReferenceEqualityComparer.Instance);
+        foreach (var (digit, classification) in digits.Zip(classifier.ClassifyAll(digits)))
+        {
+            classified[digit] = classification;
+        }
+
+        return normalized.Select(group => Of(group, classified, priorPerDigit)).OfType<GroupReading>().ToList();
+    }
+
+    private static GroupReading? Of(NormalizedGroup group, Dictionary<NormalizedDigit, DigitClassification> classified, double priorPerDigit)
+    {
+        var options = group.Options.Select(digits => Option(digits, group.WidthInDigits, classified, priorPerDigit)).OfType<GroupOption>().ToList();
+        var rivalWeight = group.Rivals.Select(digits => Option(digits, group.WidthInDigits, classified, priorPerDigit)?.Weight ?? 0).Sum();
         return options.Count == 0 ? null : new GroupReading(options, rivalWeight);
     }
 
-    private static GroupOption? Option(IReadOnlyList<Mat> images, double widthInDigits, DigitClassifier classifier, double priorPerDigit)
+    private static GroupOption? Option(
+        IReadOnlyList<NormalizedDigit> normalized, double widthInDigits, Dictionary<NormalizedDigit, DigitClassification> classified, double priorPerDigit)
     {
-        var digits = images
-            .Select(DigitNormalizer.FromPaper)
-            .OfType<NormalizedDigit>()
-            .Select(classifier.Classify)
-            .ToList();
-        if (digits.Count == 0)
+        if (normalized.Count == 0)
         {
             return null;
         }
 
+        var digits = normalized.Select(digit => classified[digit]).ToList();
         var prior = Math.Exp(-priorPerDigit * Math.Abs(digits.Count - Math.Max(1, widthInDigits)));
         return new GroupOption(digits, prior * digits.Aggregate(1.0, (product, digit) => product * digit.Confidence));
     }

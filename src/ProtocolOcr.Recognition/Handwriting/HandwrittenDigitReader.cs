@@ -64,15 +64,7 @@ public sealed class HandwrittenDigitReader : IFieldReader
                 return Reading(crop, null, "", 0, [], FieldStatus.NeedsReview);
             }
 
-            var readings = new List<GroupReading>();
-            foreach (var group in groups)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (GroupReading.Of(group, classifier, SegmentationPriorPerDigit) is { } reading)
-                {
-                    readings.Add(reading);
-                }
-            }
+            var readings = GroupReading.OfField(groups, classifier, SegmentationPriorPerDigit);
 
             var digits = readings.SelectMany(reading => reading.Best.Digits).ToList();
             if (digits.Count is 0 or > MaxDigits)

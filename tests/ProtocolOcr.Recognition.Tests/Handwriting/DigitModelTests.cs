@@ -96,6 +96,26 @@ public sealed class DigitModelTests : IClassFixture<DigitEngine>
     }
 
     [Fact]
+    public void Digits_classified_in_one_pass_get_the_answers_they_get_one_by_one()
+    {
+        var digits = Enumerable.Range(0, 37)
+            .Select(index =>
+            {
+                using var paper = DigitImages.MnistOnPaper(engine.Mnist.Get(index % 10, MnistPart.Test, 100 + index), 34);
+                return DigitNormalizer.FromPaper(paper)!;
+            })
+            .ToList();
+
+        var together = engine.Classifier.ClassifyAll(digits);
+        var alone = digits.Select(engine.Classifier.Classify).ToList();
+
+        Assert.Equal(digits.Count, together.Count);
+        Assert.Equal(alone.Select(result => (result.Digit, result.RunnerUp, result.Accepted)), together.Select(result => (result.Digit, result.RunnerUp, result.Accepted)));
+        Assert.All(alone.Zip(together), pair => Assert.Equal(pair.First.Scores, pair.Second.Scores, (a, b) => Math.Abs(a - b) < 1e-5));
+        Assert.Empty(engine.Classifier.ClassifyAll([]));
+    }
+
+    [Fact]
     public void A_digit_is_accepted_only_when_both_networks_name_it_and_are_sure()
     {
         var threshold = engine.Classifier.Calibration.AcceptThreshold;
