@@ -4,6 +4,8 @@
 Run through `protocol-ocr train-digits --out tessdata/digits`, which writes the data (already normalized by .NET's
 DigitNormalizer, so training sees exactly what the worker feeds the network) into --data and then calls:
     /usr/bin/python3 tools/digits/train_cnn.py --data DIR --out tessdata/digits [--epochs N] [--seed S]
+With --init-from PAIR.onnx both networks start from that pair's weights instead of from random ones (a fine-tune:
+batch norm stays as folded into the convolutions, the learning rate peaks at --max-lr).
 Files in --data (DigitDataFile: int32 label + 784 float32 per digit): fit.bin (MNIST Train part minus its last 10% per
 class, two augmented copies of each with European 1 and 7, font renders), validation.bin (that last 10%) and
 validation-photo.bin (the same digits photographed as the reader cuts them): together the validation slice, used for
@@ -106,6 +108,7 @@ class Pair(nn.Module):
 
 
 ARCHITECTURES = {"wide": WideCnn, "deep": DeepCnn}
+PAIR_MEMBERS = {"wide": "first", "deep": "second"}
 
 
 def augment(batch, generator):
@@ -137,19 +140,24 @@ def augment(batch, generator):
 
 def fit(job):
     """Trains one network; returns its state and the validation top-1 per epoch (runs in its own process)."""
-    architecture, seed, epochs, batch, data = job
+    architecture, seed, epochs, batch, data, init_from, max_lr = job
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
     images, labels = load(os.path.join(data, "fit.bin"))
     val_images, val_labels, _ = load_validation(data)
-    model = ARCHITECTURES[architecture]()
-    optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
+    model = getattr(pair_from_onnx(init_from), PAIR_MEMBERS[architecture]) if init_from else ARCHITECTURES[architecture]()
+    optimizer = torch.optim.Adam(model.parameters(), lr=max_lr)
     steps = epochs * math.ceil(len(labels) / batch)
-    scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=2e-3, total_steps=steps)
+    scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=max_lr, total_steps=steps)
     began = time.time()
     for epoch in range(epochs):
         model.train()
+        if init_from:
+            # The exported pair has batch norm folded into its convolutions: keep it the identity it is there.
+            for module in model.modules():
+                if isinstance(module, nn.BatchNorm2d):
+                    module.eval()
         order = torch.randperm(len(labels), generator=generator)
         total = 0.0
         for start in range(0, len(order), batch):
@@ -247,13 +255,16 @@ def main():
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--calibrate-only", action="store_true", help="recalibrate the pair already in --out/cnn.onnx")
+    parser.add_argument("--init-from", help="start both networks from this ONNX pair (fine-tune) instead of random weights")
+    parser.add_argument("--max-lr", type=float, default=2e-3, help="peak of the one-cycle learning rate")
     args = parser.parse_args()
     began = time.time()
 
     if args.calibrate_only:
         pair = pair_from_onnx(os.path.join(args.out, "cnn.onnx"))
     else:
-        jobs = [("wide", args.seed, args.epochs, args.batch, args.data), ("deep", args.seed + 1, args.epochs, args.batch, args.data)]
+        jobs = [(architecture, args.seed + index, args.epochs, args.batch, args.data, args.init_from, args.max_lr)
+                for index, architecture in enumerate(("wide", "deep"))]
         with multiprocessing.get_context("fork").Pool(2) as pool:
             states = dict(pool.map(fit, jobs))
         networks = []
@@ -275,7 +286,8 @@ def main():
     confidence, predicted = val_probabilities.max(1)
     correct = (predicted == val_labels).numpy()
     threshold = choose_threshold(confidence.numpy(), correct, val_agree.numpy())
-    stats = {"epochs": args.epochs, "batch": args.batch, "seed": args.seed, "temperatures": temperatures,
+    stats = {"epochs": args.epochs, "batch": args.batch, "seed": args.seed, "init_from": args.init_from,
+             "max_lr": args.max_lr, "temperatures": temperatures,
              "threshold": threshold, "validation": summary(val_probabilities, val_agree, val_labels, threshold)}
     for name, rows in val_parts:
         stats[name] = summary(val_probabilities[rows], val_agree[rows], val_labels[rows], threshold)
