@@ -9,12 +9,14 @@ using ProtocolOcr.Imaging.Registration;
 using ProtocolOcr.Pipeline;
 using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
+using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Handwriting;
 using ProtocolOcr.Recognition.Tesseract;
 using ProtocolOcr.Tools.FieldRead;
 
 // dump FORMS SET OUT   : runs the pipeline to the crops on every generated photo of SET, saves OUT/<photo>/<field>.png + truth.json
-// eval FORMS OUT.tsv CROPS... : reads every saved crop with Tesseract and the digit engine, one TSV row per field
+// eval FORMS OUT.tsv CROPS... : reads every saved crop with Tesseract and the digit engine, one TSV row per field,
+//                              with the arbiter's decision on those two readings (value, confidence, status)
 // montage EVAL.tsv CROPS OUT.png : the handwritten fields of CROPS read wrong in EVAL.tsv, one row each, to look at
 TesseractRuntime.Initialize();
 if (args.Length < 4 || args[0] is not ("dump" or "eval" or "montage"))
@@ -54,8 +56,11 @@ if (args[0] == "dump")
 using var tesseract = new TesseractDigitReader();
 using var classifier = DigitClassifier.Load();
 var handwritten = new HandwrittenDigitReader(classifier);
+var printedRecord = new RecordedReader(tesseract.EngineName);
+var handwrittenRecord = new RecordedReader(handwritten.EngineName);
+var arbiter = new EngineArbiter(printedRecord, handwrittenRecord, ArbiterSettings.Default, printWitness: handwritten.ForPrint);
 using var output = new StreamWriter(args[2]);
-output.WriteLine("set\tphoto\tfield\ttruth\ttv\ttc\tta\thv\thc\tha\tsum");
+output.WriteLine("set\tphoto\tfield\ttruth\ttv\ttc\tta\thv\thc\tha\tsum\tav\tac\tas");
 foreach (var set in args.Skip(3))
 {
     foreach (var directory in Directory.GetDirectories(set).Order(StringComparer.Ordinal))
@@ -72,9 +77,12 @@ foreach (var set in args.Skip(3))
             using var crop = new FieldCrop(field, field.Box, Cv2.ImRead(png, ImreadModes.Color), checkedBySum.Contains(field.Id));
             var printed = tesseract.Read(crop, CancellationToken.None);
             var written = handwritten.Read(crop, CancellationToken.None);
+            (printedRecord.Reading, handwrittenRecord.Reading) = (printed, written);
+            var decided = arbiter.Read(crop, CancellationToken.None);
             output.WriteLine(string.Join(
                 '\t', Path.GetFileName(set), Path.GetFileName(directory), field.Id, values.GetValueOrDefault(field.Id, ""),
-                Value(printed), Number(printed.Confidence), Alternatives(printed), Value(written), Number(written.Confidence), Alternatives(written), crop.CheckedBySum ? "1" : "0"));
+                Value(printed), Number(printed.Confidence), Alternatives(printed), Value(written), Number(written.Confidence), Alternatives(written), crop.CheckedBySum ? "1" : "0",
+                Value(decided), Number(decided.Confidence), decided.Status));
         }
     }
 }

@@ -76,18 +76,19 @@ public static class TrainDigitsCommand
     {
         using var rasterizer = new GlyphRasterizer();
         var dataset = new DigitDataset(MnistDigits.FromNodeModules(), FontCatalog.Debian(), rasterizer, photoCopies);
-        var validation = dataset.Validation();
-        var heldOut = dataset.HeldOut(seed, cancellationToken);
+        var validation = dataset.Validation(cancellationToken);
+        var heldOut = dataset.HeldOut(cancellationToken);
         if (!evaluateOnly)
         {
             var stopwatch = Stopwatch.StartNew();
             var training = dataset.Training(seed, cancellationToken);
             output.WriteLine($"training digits: {training.Count} ({string.Join(", ", training.GroupBy(d => d.Source).Select(g => $"{g.Key} {g.Count()}"))})");
             output.WriteLine($"training fonts: {string.Join(", ", dataset.TrainingFonts.Select(Path.GetFileName))}; held out: {Path.GetFileName(dataset.HeldOutFont)}");
-            output.WriteLine($"validation digits: {validation.Count}; data ready in {stopwatch.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"validation digits: {string.Join(", ", validation.Select(part => $"{part.Key} {part.Value.Count}"))}; data ready in {stopwatch.Elapsed.TotalSeconds:F1} s");
             Directory.CreateDirectory(work);
             DigitDataFile.Write(Path.Combine(work, "fit" + DigitDataFile.Extension), training);
-            DigitDataFile.Write(Path.Combine(work, "validation" + DigitDataFile.Extension), validation);
+            DigitDataFile.Write(Path.Combine(work, "validation" + DigitDataFile.Extension), validation[DigitDataset.CleanValidation]);
+            DigitDataFile.Write(Path.Combine(work, "validation-photo" + DigitDataFile.Extension), validation[DigitDataset.PhotographedValidation]);
             foreach (var (source, digits) in heldOut)
             {
                 DigitDataFile.Write(Path.Combine(work, "heldout-" + source + DigitDataFile.Extension), digits);
@@ -98,8 +99,7 @@ public static class TrainDigitsCommand
         }
 
         using var classifier = DigitClassifier.Load(directory);
-        output.WriteLine(DigitEvaluation.Score(classifier, "mnist-validation", validation));
-        foreach (var (source, digits) in heldOut)
+        foreach (var (source, digits) in validation.Concat(heldOut))
         {
             output.WriteLine(DigitEvaluation.Score(classifier, source, digits));
         }
