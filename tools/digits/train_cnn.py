@@ -8,8 +8,9 @@ With --init-from PAIR.onnx both networks start from that pair's weights instead 
 batch norm stays as folded into the convolutions, the learning rate peaks at --max-lr).
 Files in --data (DigitDataFile: int32 label + 784 float32 per digit): fit.bin (MNIST Train part minus its last 10% per
 class, two augmented copies of each with European 1 and 7, font renders), validation.bin (that last 10%) and
-validation-photo.bin (the same digits photographed as the reader cuts them): together the validation slice, used for
-the temperatures, the accept threshold and the calibration only; and the held-out sets (heldout-*.bin), read once at
+validation-photo.bin (the same digits photographed as the reader cuts them; pooled with the clean ones only with
+--pooled-validation): the validation slice, used for the temperatures, the accept threshold and the calibration
+only; and the held-out sets (heldout-*.bin), read once at
 the end and only reported.
 Two networks of different shapes and seeds train in parallel (one thread each); `cnn.onnx` runs both on one input and
 returns their logits side by side (1x20): each is a witness for the other.
@@ -31,7 +32,6 @@ SIDE = 28
 RECORD = np.dtype([("label", "<i4"), ("pixels", "<f4", (SIDE * SIDE,))])
 TARGET_ACCEPTED_ACCURACY = 0.999
 PRIOR_DIGITS = 4
-VALIDATION_PARTS = ("validation", "validation-photo")
 CONFIDENCE_BIN_EDGES = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995]
 
 
@@ -41,11 +41,11 @@ def load(path):
     return images, torch.from_numpy(records["label"].astype(np.int64))
 
 
-def load_validation(data):
-    """The validation slice: its clean and (when written) photographed parts pooled, and each part's name and rows."""
+def load_validation(data, pooled):
+    """The validation slice (with `pooled`, its clean and photographed parts together) and each part's name and rows."""
     parts, begin = [], 0
     images, labels = [], []
-    for name in VALIDATION_PARTS:
+    for name in ("validation", "validation-photo") if pooled else ("validation",):
         path = os.path.join(data, name + ".bin")
         if os.path.exists(path):
             part_images, part_labels = load(path)
@@ -140,12 +140,12 @@ def augment(batch, generator):
 
 def fit(job):
     """Trains one network; returns its state and the validation top-1 per epoch (runs in its own process)."""
-    architecture, seed, epochs, batch, data, init_from, max_lr = job
+    architecture, seed, epochs, batch, data, init_from, max_lr, pooled = job
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
     images, labels = load(os.path.join(data, "fit.bin"))
-    val_images, val_labels, _ = load_validation(data)
+    val_images, val_labels, _ = load_validation(data, pooled)
     model = getattr(pair_from_onnx(init_from), PAIR_MEMBERS[architecture]) if init_from else ARCHITECTURES[architecture]()
     optimizer = torch.optim.Adam(model.parameters(), lr=max_lr)
     steps = epochs * math.ceil(len(labels) / batch)
@@ -256,6 +256,8 @@ def main():
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--calibrate-only", action="store_true", help="recalibrate the pair already in --out/cnn.onnx")
     parser.add_argument("--init-from", help="start both networks from this ONNX pair (fine-tune) instead of random weights")
+    parser.add_argument("--pooled-validation", action="store_true",
+                        help="fit temperatures, threshold and bins on validation.bin and validation-photo.bin together (the shipped pair: clean only)")
     parser.add_argument("--max-lr", type=float, default=2e-3, help="peak of the one-cycle learning rate")
     args = parser.parse_args()
     began = time.time()
@@ -263,7 +265,7 @@ def main():
     if args.calibrate_only:
         pair = pair_from_onnx(os.path.join(args.out, "cnn.onnx"))
     else:
-        jobs = [(architecture, args.seed + index, args.epochs, args.batch, args.data, args.init_from, args.max_lr)
+        jobs = [(architecture, args.seed + index, args.epochs, args.batch, args.data, args.init_from, args.max_lr, args.pooled_validation)
                 for index, architecture in enumerate(("wide", "deep"))]
         with multiprocessing.get_context("fork").Pool(2) as pool:
             states = dict(pool.map(fit, jobs))
@@ -279,7 +281,7 @@ def main():
         with torch.no_grad():
             return torch.cat([pair(chunk) for chunk in torch.split(images, 1000)])
 
-    val_images, val_labels, val_parts = load_validation(args.data)
+    val_images, val_labels, val_parts = load_validation(args.data, args.pooled_validation)
     val_logits = logits_of(val_images)
     temperatures = [temperature(val_logits[:, :10], val_labels), temperature(val_logits[:, 10:], val_labels)]
     val_probabilities, val_agree = combine(val_logits, temperatures)

@@ -8,7 +8,7 @@ using ProtocolOcr.Synthetic.Handwriting;
 namespace ProtocolOcr.Cli.Commands;
 
 /// <summary>
-/// <c>train-digits --out tessdata/digits [--seed S] [--work DIR] [--evaluate-only] [--photo-copies N]</c>: writes the
+/// <c>train-digits --out tessdata/digits [--seed S] [--work DIR] [--evaluate-only] [--photo-copies N] [--pooled-validation]</c>: writes the
 /// digit engine's data (MNIST Train part, optionally also photographed, and handwriting/printed fonts, normalized by
 /// <see cref="DigitNormalizer"/>) into the work folder,
 /// runs <c>tools/digits/train_cnn.py</c> on Debian's PyTorch to train the CNN pair, then loads the written model as the
@@ -40,12 +40,17 @@ public static class TrainDigitsCommand
             Description = "Extra copies of each MNIST training digit rendered as a phone photo and thresholded as the reader does",
             DefaultValueFactory = _ => DefaultPhotoCopies,
         };
+        var pooledValidationOption = new Option<bool>("--pooled-validation")
+        {
+            Description = "Fit the CNNs' temperatures, accept threshold and confidence bins on the clean and photographed validation digits together (the shipped pair: clean only)",
+        };
         var command = new Command("train-digits", "Train the handwritten-digit CNNs (MNIST Train part + fonts) and report held-out accuracy");
         command.Options.Add(outOption);
         command.Options.Add(seedOption);
         command.Options.Add(workOption);
         command.Options.Add(evaluateOnlyOption);
         command.Options.Add(photoCopiesOption);
+        command.Options.Add(pooledValidationOption);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -58,6 +63,7 @@ public static class TrainDigitsCommand
                     parseResult.GetValue(seedOption),
                     parseResult.GetValue(evaluateOnlyOption),
                     parseResult.GetValue(photoCopiesOption),
+                    parseResult.GetValue(pooledValidationOption),
                     output,
                     cancellationToken);
                 return 0;
@@ -72,7 +78,7 @@ public static class TrainDigitsCommand
     }
 
     private static async Task RunAsync(
-        string directory, string work, int seed, bool evaluateOnly, int photoCopies, TextWriter output, CancellationToken cancellationToken)
+        string directory, string work, int seed, bool evaluateOnly, int photoCopies, bool pooledValidation, TextWriter output, CancellationToken cancellationToken)
     {
         using var rasterizer = new GlyphRasterizer();
         var dataset = new DigitDataset(MnistDigits.FromNodeModules(), FontCatalog.Debian(), rasterizer, photoCopies);
@@ -95,7 +101,7 @@ public static class TrainDigitsCommand
             }
 
             Directory.CreateDirectory(directory);
-            await TrainAsync(work, directory, seed, output, cancellationToken);
+            await TrainAsync(work, directory, seed, pooledValidation, output, cancellationToken);
         }
 
         using var classifier = DigitClassifier.Load(directory);
@@ -111,13 +117,18 @@ public static class TrainDigitsCommand
         }
     }
 
-    private static async Task TrainAsync(string work, string directory, int seed, TextWriter output, CancellationToken cancellationToken)
+    private static async Task TrainAsync(string work, string directory, int seed, bool pooledValidation, TextWriter output, CancellationToken cancellationToken)
     {
         var script = LocateScript();
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { script, "--data", work, "--out", directory, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (pooledValidation)
+        {
+            start.ArgumentList.Add("--pooled-validation");
         }
 
         using var process = Process.Start(start)
