@@ -24,10 +24,12 @@ internal sealed class FormRegistrar
     internal const double ConfidentScore = 0.68;
 
     /// <summary>
-    /// Below this, the best coarse fit (outline and features tried) is not refined: the structure does not look like
-    /// this form anywhere near, and refinement only moves a fit locally (it lowered every such score on DEV). DEV
-    /// (seeds 113 hard, 114 bad): best coarse score of good photos 0.71-0.94, of other documents 0.08-0.30 against
-    /// every shipped form, whose refinement cost 1.9-3.5 core-s per photo before this stop.
+    /// Below this, the best coarse fit (outline and features tried) gets only the cheap anchor patches, no ECC: the
+    /// structure does not look like this form anywhere near, and ECC refinement of every start cost 1.9-3.5 core-s per
+    /// photo of another document (DEV seeds 113 hard, 114 bad: best coarse score of good photos 0.71-0.94, of other
+    /// documents 0.08-0.30). The patches are each correlated on their own, so glare or heavy noise that drags the
+    /// whole-page coarse score down does not stop them (DEV hard 230 #135: coarse 0.37, anchored 0.63); only when they
+    /// agree on a fit scoring at least this is it refined as any other.
     /// </summary>
     internal const double MinCoarseScore = 0.4;
 
@@ -77,12 +79,25 @@ internal sealed class FormRegistrar
         }
 
         var best = fits.MaxBy(fit => fit.Score);
-        if (best.Score < MinCoarseScore)
+        RegisteredPage registered;
+        if (best.Score >= MinCoarseScore)
         {
-            return new RegisteredPage(best.Homography, best.Score, best.Start, reference.Size);
+            registered = Refine(photo, best.Homography, best.Start, reference);
+        }
+        else
+        {
+            var unrefined = new RegisteredPage(best.Homography, best.Score, best.Start, reference.Size);
+            var anchored = fits.Select(fit => Anchored(photo, fit.Homography, fit.Start, reference))
+                .OfType<RegisteredPage>()
+                .MaxBy(candidate => candidate.Score);
+            if (anchored is null || anchored.Score < MinCoarseScore)
+            {
+                return anchored is not null && anchored.Score > unrefined.Score ? anchored : unrefined;
+            }
+
+            registered = anchored;
         }
 
-        var registered = Refine(photo, best.Homography, best.Start, reference);
         if (registered.Score >= ConfidentScore)
         {
             return registered;
@@ -113,15 +128,10 @@ internal sealed class FormRegistrar
     /// </summary>
     private static RegisteredPage Refine(PhotoLevels photo, double[] start, RegistrationStart startKind, FormReference reference)
     {
-        RegisteredPage? anchored = null;
-        if (AnchorRefiner.Refine(photo, start, reference, WideSearch) is { } wide)
+        var anchored = Anchored(photo, start, startKind, reference);
+        if (anchored is { Score: >= ConfidentScore })
         {
-            var narrow = AnchorRefiner.Refine(photo, wide, reference, NarrowSearch) ?? wide;
-            anchored = new RegisteredPage(narrow, StructureScore(photo, narrow, reference), startKind, reference.Size);
-            if (anchored.Score >= ConfidentScore)
-            {
-                return anchored;
-            }
+            return anchored;
         }
 
         var refined = Ecc(reference.Fine, FormReference.FineScale, photo.Fine, photo.FineScale, start, FineCriteria);
@@ -129,6 +139,18 @@ internal sealed class FormRegistrar
             ? new RegisteredPage(fine.Homography, fine.Score, startKind, reference.Size)
             : new RegisteredPage(start, 0, startKind, reference.Size);
         return anchored is not null && anchored.Score > byEcc.Score ? anchored : byEcc;
+    }
+
+    /// <summary>The anchor patches' fit (twice, the second search narrower) and its score; null when too few patches agree.</summary>
+    private static RegisteredPage? Anchored(PhotoLevels photo, double[] start, RegistrationStart startKind, FormReference reference)
+    {
+        if (AnchorRefiner.Refine(photo, start, reference, WideSearch) is not { } wide)
+        {
+            return null;
+        }
+
+        var narrow = AnchorRefiner.Refine(photo, wide, reference, NarrowSearch) ?? wide;
+        return new RegisteredPage(narrow, StructureScore(photo, narrow, reference), startKind, reference.Size);
     }
 
     /// <summary>
