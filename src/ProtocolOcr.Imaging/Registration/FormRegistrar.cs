@@ -61,10 +61,19 @@ internal sealed class FormRegistrar
         void TryFeatures()
         {
             featuresTried = true;
-            if (FeatureHomography(photo, reference) is { } start
-                && Ecc(reference.Coarse, FormReference.CoarseScale, photo.Coarse, photo.CoarseScale, start, CoarseCriteria) is { } fit)
+            foreach (var features in reference.Features)
             {
-                fits.Add((fit.Homography, fit.Score, RegistrationStart.FeatureMatch));
+                // The smaller scale only when no start fits yet (FormReference.SmallFeatureScale).
+                if (features != reference.Features[0] && fits.Count > 0 && fits.Max(fit => fit.Score) >= AcceptScore)
+                {
+                    break;
+                }
+
+                if (FeatureHomography(photo, features) is { } start
+                    && Ecc(reference.Coarse, FormReference.CoarseScale, photo.Coarse, photo.CoarseScale, start, CoarseCriteria) is { } fit)
+                {
+                    fits.Add((fit.Homography, fit.Score, RegistrationStart.FeatureMatch));
+                }
             }
         }
 
@@ -213,18 +222,18 @@ internal sealed class FormRegistrar
     }
 
     /// <summary>Coarse fit from ORB features matched to the reference's (ratio test, RANSAC), or null with too few inliers.</summary>
-    private static double[]? FeatureHomography(PhotoLevels photo, FormReference reference)
+    private static double[]? FeatureHomography(PhotoLevels photo, ReferenceFeatures features)
     {
         // Features at the fine level: no second pass over the full-resolution photo.
         double photoScale = photo.FineScale;
         var (keypoints, descriptors) = photo.Features();
-        if (keypoints.Length < MinFeatureInliers || reference.FeaturePoints.Length < MinFeatureInliers)
+        if (keypoints.Length < MinFeatureInliers || features.Points.Length < MinFeatureInliers)
         {
             return null;
         }
 
         using var matcher = new BFMatcher(NormTypes.Hamming);
-        var pairs = matcher.KnnMatch(reference.FeatureDescriptors, descriptors, 2)
+        var pairs = matcher.KnnMatch(features.Descriptors, descriptors, 2)
             .Where(candidates => candidates.Length == 2 && candidates[0].Distance < FeatureRatio * candidates[1].Distance)
             .Select(candidates => candidates[0])
             .ToArray();
@@ -233,7 +242,7 @@ internal sealed class FormRegistrar
             return null;
         }
 
-        var from = pairs.Select(pair => reference.FeaturePoints[pair.QueryIdx]).ToArray();
+        var from = pairs.Select(pair => features.Points[pair.QueryIdx]).ToArray();
         var to = pairs.Select(pair => keypoints[pair.TrainIdx].Pt).ToArray();
         using var inliers = new Mat();
         using var homography = Cv2.FindHomography(
@@ -243,7 +252,7 @@ internal sealed class FormRegistrar
             return null;
         }
 
-        using var full = LevelHomography.FromLevel(homography, FormReference.FeatureScale, photoScale);
+        using var full = LevelHomography.FromLevel(homography, features.Scale, photoScale);
         return LevelHomography.ToArray(full);
     }
 }
