@@ -4,19 +4,27 @@ namespace ProtocolOcr.Imaging.Registration;
 
 /// <summary>
 /// A form's blank reference page prepared once for registration: its structure at the coarse and fine registration
-/// scales, and its ORB features at the feature-matching scale.
+/// scales, and its ORB features at the feature-matching scales.
 /// </summary>
 public sealed class FormReference : IDisposable
 {
     internal const double CoarseScale = 1.0 / 12;
     internal const double FineScale = 1.0 / 6;
     internal const double FeatureScale = 0.35;
+
+    /// <summary>
+    /// A second, smaller feature scale, matched only when the first gives no sure start. ORB finds most features at
+    /// its finest levels, and a page at the photo's fine level (700 px long side) is 300-650 px tall, against 819
+    /// (kz.president.2019) at <see cref="FeatureScale"/>: a small or steeply tilted page (DEV hard 232 #10, #276: pitch
+    /// 32-33 degrees, 290-450 px) matched at 0.35 with 8-10 wrong inliers, at this scale with 16-20 right ones. Used
+    /// alone it lost other hard photos that 0.35 registers (DEV hard 230 #96, #132), so it is a fallback.
+    /// </summary>
+    internal const double SmallFeatureScale = 0.25;
     internal const double AnchorScale = 1.0 / 4;
 
     internal const int FeatureCount = 2000;
 
-    private FormReference(
-        string formId, Size size, Mat coarse, Mat fine, Point2f[] featurePoints, Mat featureDescriptors, AnchorPatch[] anchors)
+    private FormReference(string formId, Size size, Mat coarse, Mat fine, ReferenceFeatures[] features, AnchorPatch[] anchors)
     {
         Anchors = anchors;
         Cv2.MeanStdDev(fine, out var mean, out var deviation);
@@ -26,8 +34,7 @@ public sealed class FormReference : IDisposable
         Size = size;
         Coarse = coarse;
         Fine = fine;
-        FeaturePoints = featurePoints;
-        FeatureDescriptors = featureDescriptors;
+        Features = features;
     }
 
     public string FormId { get; }
@@ -43,10 +50,8 @@ public sealed class FormReference : IDisposable
 
     internal double FineDeviation { get; }
 
-    /// <summary>ORB keypoint positions at <see cref="FeatureScale"/>.</summary>
-    internal Point2f[] FeaturePoints { get; }
-
-    internal Mat FeatureDescriptors { get; }
+    /// <summary>ORB features at <see cref="FeatureScale"/>, then at <see cref="SmallFeatureScale"/>.</summary>
+    internal ReferenceFeatures[] Features { get; }
 
     /// <summary>Structure patches for the fine fit, at <see cref="AnchorScale"/>.</summary>
     internal AnchorPatch[] Anchors { get; }
@@ -64,16 +69,14 @@ public sealed class FormReference : IDisposable
             Cv2.CvtColor(page, gray, ColorConversionCodes.BGR2GRAY);
         }
 
-        using var featureGray = new Mat();
-        Cv2.Resize(gray, featureGray, new Size(), FeatureScale, FeatureScale, InterpolationFlags.Area);
-        using var orb = ORB.Create(FeatureCount);
-        var descriptors = new Mat();
-        using var featureInk = StructureImage.Ink(featureGray);
-        orb.DetectAndCompute(featureInk, null, out var keypoints, descriptors);
         using var anchorLevel = StructureImage.Of(gray, AnchorScale);
+        ReferenceFeatures[] features =
+        [
+            ReferenceFeatures.Of(gray, FeatureScale, FeatureCount), ReferenceFeatures.Of(gray, SmallFeatureScale, FeatureCount),
+        ];
         return new FormReference(
-            formId, gray.Size(), StructureImage.Of(gray, CoarseScale), StructureImage.Of(gray, FineScale),
-            keypoints.Select(keypoint => keypoint.Pt).ToArray(), descriptors, AnchorPatches.Pick(anchorLevel));
+            formId, gray.Size(), StructureImage.Of(gray, CoarseScale), StructureImage.Of(gray, FineScale), features,
+            AnchorPatches.Pick(anchorLevel));
     }
 
     /// <summary>Loads the form's reference PNG (forms/&lt;id&gt;.png).</summary>
@@ -92,6 +95,9 @@ public sealed class FormReference : IDisposable
     {
         Coarse.Dispose();
         Fine.Dispose();
-        FeatureDescriptors.Dispose();
+        foreach (var features in Features)
+        {
+            features.Dispose();
+        }
     }
 }

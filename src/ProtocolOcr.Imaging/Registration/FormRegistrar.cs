@@ -24,10 +24,12 @@ internal sealed class FormRegistrar
     internal const double ConfidentScore = 0.68;
 
     /// <summary>
-    /// Below this, the best coarse fit (outline and features tried) is not refined: the structure does not look like
-    /// this form anywhere near, and refinement only moves a fit locally (it lowered every such score on DEV). DEV
-    /// (seeds 113 hard, 114 bad): best coarse score of good photos 0.71-0.94, of other documents 0.08-0.30 against
-    /// every shipped form, whose refinement cost 1.9-3.5 core-s per photo before this stop.
+    /// Below this, the best coarse fit (outline and features tried) gets only the cheap anchor patches, no ECC: the
+    /// structure does not look like this form anywhere near, and ECC refinement of every start cost 1.9-3.5 core-s per
+    /// photo of another document (DEV seeds 113 hard, 114 bad: best coarse score of good photos 0.71-0.94, of other
+    /// documents 0.08-0.30). The patches are each correlated on their own, so glare or heavy noise that drags the
+    /// whole-page coarse score down does not stop them (DEV hard 230 #135: coarse 0.37, anchored 0.63); only when they
+    /// agree on a fit scoring at least this is it refined as any other.
     /// </summary>
     internal const double MinCoarseScore = 0.4;
 
@@ -59,10 +61,19 @@ internal sealed class FormRegistrar
         void TryFeatures()
         {
             featuresTried = true;
-            if (FeatureHomography(photo, reference) is { } start
-                && Ecc(reference.Coarse, FormReference.CoarseScale, photo.Coarse, photo.CoarseScale, start, CoarseCriteria) is { } fit)
+            foreach (var features in reference.Features)
             {
-                fits.Add((fit.Homography, fit.Score, RegistrationStart.FeatureMatch));
+                // The smaller scale only when no start fits yet (FormReference.SmallFeatureScale).
+                if (features != reference.Features[0] && fits.Count > 0 && fits.Max(fit => fit.Score) >= AcceptScore)
+                {
+                    break;
+                }
+
+                if (FeatureHomography(photo, features) is { } start
+                    && Ecc(reference.Coarse, FormReference.CoarseScale, photo.Coarse, photo.CoarseScale, start, CoarseCriteria) is { } fit)
+                {
+                    fits.Add((fit.Homography, fit.Score, RegistrationStart.FeatureMatch));
+                }
             }
         }
 
@@ -77,12 +88,25 @@ internal sealed class FormRegistrar
         }
 
         var best = fits.MaxBy(fit => fit.Score);
-        if (best.Score < MinCoarseScore)
+        RegisteredPage registered;
+        if (best.Score >= MinCoarseScore)
         {
-            return new RegisteredPage(best.Homography, best.Score, best.Start, reference.Size);
+            registered = Refine(photo, best.Homography, best.Start, reference);
+        }
+        else
+        {
+            var unrefined = new RegisteredPage(best.Homography, best.Score, best.Start, reference.Size);
+            var anchored = fits.Select(fit => Anchored(photo, fit.Homography, fit.Start, reference))
+                .OfType<RegisteredPage>()
+                .MaxBy(candidate => candidate.Score);
+            if (anchored is null || anchored.Score < MinCoarseScore)
+            {
+                return anchored is not null && anchored.Score > unrefined.Score ? anchored : unrefined;
+            }
+
+            registered = anchored;
         }
 
-        var registered = Refine(photo, best.Homography, best.Start, reference);
         if (registered.Score >= ConfidentScore)
         {
             return registered;
@@ -113,15 +137,10 @@ internal sealed class FormRegistrar
     /// </summary>
     private static RegisteredPage Refine(PhotoLevels photo, double[] start, RegistrationStart startKind, FormReference reference)
     {
-        RegisteredPage? anchored = null;
-        if (AnchorRefiner.Refine(photo, start, reference, WideSearch) is { } wide)
+        var anchored = Anchored(photo, start, startKind, reference);
+        if (anchored is { Score: >= ConfidentScore })
         {
-            var narrow = AnchorRefiner.Refine(photo, wide, reference, NarrowSearch) ?? wide;
-            anchored = new RegisteredPage(narrow, StructureScore(photo, narrow, reference), startKind, reference.Size);
-            if (anchored.Score >= ConfidentScore)
-            {
-                return anchored;
-            }
+            return anchored;
         }
 
         var refined = Ecc(reference.Fine, FormReference.FineScale, photo.Fine, photo.FineScale, start, FineCriteria);
@@ -129,6 +148,18 @@ internal sealed class FormRegistrar
             ? new RegisteredPage(fine.Homography, fine.Score, startKind, reference.Size)
             : new RegisteredPage(start, 0, startKind, reference.Size);
         return anchored is not null && anchored.Score > byEcc.Score ? anchored : byEcc;
+    }
+
+    /// <summary>The anchor patches' fit (twice, the second search narrower) and its score; null when too few patches agree.</summary>
+    private static RegisteredPage? Anchored(PhotoLevels photo, double[] start, RegistrationStart startKind, FormReference reference)
+    {
+        if (AnchorRefiner.Refine(photo, start, reference, WideSearch) is not { } wide)
+        {
+            return null;
+        }
+
+        var narrow = AnchorRefiner.Refine(photo, wide, reference, NarrowSearch) ?? wide;
+        return new RegisteredPage(narrow, StructureScore(photo, narrow, reference), startKind, reference.Size);
     }
 
     /// <summary>
@@ -191,18 +222,18 @@ internal sealed class FormRegistrar
     }
 
     /// <summary>Coarse fit from ORB features matched to the reference's (ratio test, RANSAC), or null with too few inliers.</summary>
-    private static double[]? FeatureHomography(PhotoLevels photo, FormReference reference)
+    private static double[]? FeatureHomography(PhotoLevels photo, ReferenceFeatures features)
     {
         // Features at the fine level: no second pass over the full-resolution photo.
         double photoScale = photo.FineScale;
         var (keypoints, descriptors) = photo.Features();
-        if (keypoints.Length < MinFeatureInliers || reference.FeaturePoints.Length < MinFeatureInliers)
+        if (keypoints.Length < MinFeatureInliers || features.Points.Length < MinFeatureInliers)
         {
             return null;
         }
 
         using var matcher = new BFMatcher(NormTypes.Hamming);
-        var pairs = matcher.KnnMatch(reference.FeatureDescriptors, descriptors, 2)
+        var pairs = matcher.KnnMatch(features.Descriptors, descriptors, 2)
             .Where(candidates => candidates.Length == 2 && candidates[0].Distance < FeatureRatio * candidates[1].Distance)
             .Select(candidates => candidates[0])
             .ToArray();
@@ -211,7 +242,7 @@ internal sealed class FormRegistrar
             return null;
         }
 
-        var from = pairs.Select(pair => reference.FeaturePoints[pair.QueryIdx]).ToArray();
+        var from = pairs.Select(pair => features.Points[pair.QueryIdx]).ToArray();
         var to = pairs.Select(pair => keypoints[pair.TrainIdx].Pt).ToArray();
         using var inliers = new Mat();
         using var homography = Cv2.FindHomography(
@@ -221,7 +252,7 @@ internal sealed class FormRegistrar
             return null;
         }
 
-        using var full = LevelHomography.FromLevel(homography, FormReference.FeatureScale, photoScale);
+        using var full = LevelHomography.FromLevel(homography, features.Scale, photoScale);
         return LevelHomography.ToArray(full);
     }
 }
