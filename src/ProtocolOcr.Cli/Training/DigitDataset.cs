@@ -7,8 +7,8 @@ namespace ProtocolOcr.Cli.Training;
 /// <summary>
 /// The digit engine's data, all through <see cref="DigitNormalizer"/>. MNIST Train part, per class: the first 90%
 /// train (each also twice augmented, and optionally augmented and photographed by <see cref="PhotoDegrader"/>), the
-/// last 10% validate (temperatures, accept threshold and calibration only), both as they are and photographed, so the
-/// engine's probabilities are fitted on digits cut from phone photos too. Fonts: every handwriting and printed font
+/// last 10% validate (temperatures, accept threshold and calibration only), as they are and also photographed (the
+/// photographed ones join the fit only with <c>train-digits --pooled-validation</c>). Fonts: every handwriting and printed font
 /// except <see cref="UnseenFont"/> trains, as augmented renders with European 1 and 7.
 /// Held out, reported only: the MNIST Test part, the same photographed, the same with European 1 and 7 drawn in, and
 /// the unseen font. Validation and held-out digits are drawn from fixed seeds, so pairs trained from different seeds
