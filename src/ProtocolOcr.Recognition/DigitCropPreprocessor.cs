@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using ProtocolOcr.Imaging;
 
 namespace ProtocolOcr.Recognition;
 
@@ -95,7 +96,7 @@ public static class DigitCropPreprocessor
     {
         var strong = new Mat();
         var otsu = Cv2.Threshold(gray, strong, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
-        double paper = GreyMedian.Of(gray);
+        double paper = Histograms.Median(gray);
         if (paper <= otsu + 2)
         {
             return strong;

@@ -54,7 +54,7 @@ public sealed class PhotoQualityGate
     public PhotoQualityMeasures Measure(DecodedPhoto photo)
     {
         var gray = photo.Preview;
-        var histogram = Histogram(gray, bins: 256, upper: 256);
+        var histogram = Histograms.Of(gray, bins: 256, upper: 256);
         double total = gray.Total();
 
         using var smoothed = new Mat();
@@ -66,16 +66,16 @@ public sealed class PhotoQualityGate
         Cv2.Sobel(smoothed, gradientY, MatType.CV_32F, 0, 1);
         Cv2.Magnitude(gradientX, gradientY, magnitude);
         // Percentiles from a histogram, not a sort of every pixel's magnitude (that cost ~25 ms a photo).
-        var gradients = Histogram(magnitude, GradientBins, MaxGradient);
+        var gradients = Histograms.Of(magnitude, GradientBins, MaxGradient);
         double binWidth = MaxGradient / GradientBins;
-        double steepest = Percentile(gradients, total, 0.999) * binWidth;
-        double typical = Percentile(gradients, total, 0.5) * binWidth;
-        double contrast = Percentile(histogram, total, 0.99) - Percentile(histogram, total, 0.01);
+        double steepest = Histograms.Percentile(gradients, total, 0.999) * binWidth;
+        double typical = Histograms.Percentile(gradients, total, 0.5) * binWidth;
+        double contrast = Histograms.Percentile(histogram, total, 0.99) - Histograms.Percentile(histogram, total, 0.01);
 
         return new PhotoQualityMeasures(
-            BrightLevel: Percentile(histogram, total, 0.99),
+            BrightLevel: Histograms.Percentile(histogram, total, 0.99),
             SaturatedFraction: histogram[250..].Sum() / total,
-            InkLevel: Percentile(histogram, total, 0.02),
+            InkLevel: Histograms.Percentile(histogram, total, 0.02),
             Sharpness: steepest / Math.Max(contrast, 1),
             Busyness: typical / Math.Max(steepest, 1));
     }
@@ -117,29 +117,5 @@ public sealed class PhotoQualityGate
         return inner is null
             ? new PhotoRejectedException(ReasonCodes.TooBlurry, message)
             : new PhotoRejectedException(ReasonCodes.TooBlurry, message, inner);
-    }
-
-    private static double[] Histogram(Mat image, int bins, float upper)
-    {
-        using var counts = new Mat();
-        Cv2.CalcHist([image], [0], null, counts, 1, [bins], [new Rangef(0, upper)]);
-        counts.GetArray(out float[] values);
-        return Array.ConvertAll(values, value => (double)value);
-    }
-
-    private static double Percentile(double[] histogram, double total, double fraction)
-    {
-        double target = fraction * total;
-        double seen = 0;
-        for (int level = 0; level < histogram.Length; level++)
-        {
-            seen += histogram[level];
-            if (seen > target)
-            {
-                return level;
-            }
-        }
-
-        return histogram.Length - 1;
     }
 }

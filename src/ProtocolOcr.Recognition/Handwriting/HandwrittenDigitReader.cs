@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenCvSharp;
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging;
 using ProtocolOcr.Imaging.Fields;
 
 namespace ProtocolOcr.Recognition.Handwriting;
@@ -136,7 +137,7 @@ public sealed class HandwrittenDigitReader : IFieldReader
             Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY);
         }
 
-        var paper = GreyMedian.Of(gray);
+        var paper = Histograms.Median(gray);
         var floor = Math.Max(0, paper - InkDepth);
         Cv2.Max(gray, new Scalar(floor), gray);
         return gray;

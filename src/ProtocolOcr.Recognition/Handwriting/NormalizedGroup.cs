@@ -1,3 +1,5 @@
+using OpenCvSharp;
+
 namespace ProtocolOcr.Recognition.Handwriting;
 
 /// <summary>
@@ -23,6 +25,6 @@ public sealed class NormalizedGroup
 
     public static NormalizedGroup Of(DigitGroup group) => new(group.WidthInDigits, Normalize(group.Options), Normalize(group.Rivals));
 
-    private static IReadOnlyList<IReadOnlyList<NormalizedDigit>> Normalize(IReadOnlyList<IReadOnlyList<OpenCvSharp.Mat>> options) =>
+    private static IReadOnlyList<IReadOnlyList<NormalizedDigit>> Normalize(IReadOnlyList<IReadOnlyList<Mat>> options) =>
         options.Select(images => (IReadOnlyList<NormalizedDigit>)images.Select(DigitNormalizer.FromPaper).OfType<NormalizedDigit>().ToList()).ToList();
 }
