@@ -10,6 +10,7 @@ using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Handwriting;
 using ProtocolOcr.Recognition.Header;
 using ProtocolOcr.Recognition.Tesseract;
+using ProtocolOcr.Recognition.Words;
 
 namespace ProtocolOcr.Pipeline;
 
@@ -38,7 +39,9 @@ public static class PipelineServiceCollectionExtensions
             provider.GetRequiredService<TesseractDigitReader>(),
             provider.GetRequiredService<FormReferences>(),
             provider.GetRequiredService<ArithmeticSettings>(),
-            provider.GetRequiredService<FormTitleCheck>()));
+            provider.GetRequiredService<FormTitleCheck>(),
+            provider.GetRequiredService<NumberWordsReader>()));
+        services.TryAddSingleton(_ => new NumberWordsReader());
         services.TryAddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<IFormCatalog>();

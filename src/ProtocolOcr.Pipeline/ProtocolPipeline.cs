@@ -11,6 +11,7 @@ using ProtocolOcr.Imaging.Registration;
 using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition;
 using ProtocolOcr.Recognition.Header;
+using ProtocolOcr.Recognition.Words;
 
 namespace ProtocolOcr.Pipeline;
 
@@ -34,6 +35,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     private readonly FormLocator? _locator;
     private readonly ArithmeticCorrector _corrector;
     private readonly FormTitleCheck? _titleCheck;
+    private readonly WordsWitness? _wordsWitness;
 
     /// <param name="reader">Reads every field's value.</param>
     /// <param name="settings">Decision thresholds.</param>
@@ -47,10 +49,12 @@ public sealed class ProtocolPipeline : IProtocolPipeline
     /// up the page lies and rejects other documents); without, the page outline alone places the fields.
     /// </param>
     /// <param name="titleCheck">Reads the printed title to tell apart forms that share a layout; none when null.</param>
+    /// <param name="wordsReader">Reads the counts written in words, a witness for the fields in review; none when null.</param>
     public ProtocolPipeline(
         IFieldReader reader, PipelineSettings settings, IFieldReader? orientationReader = null, FormReferences? references = null,
-        ArithmeticSettings? arithmetic = null, FormTitleCheck? titleCheck = null)
+        ArithmeticSettings? arithmetic = null, FormTitleCheck? titleCheck = null, NumberWordsReader? wordsReader = null)
     {
+        _wordsWitness = wordsReader is null ? null : new WordsWitness(wordsReader);
         _titleCheck = titleCheck;
         _references = references;
         _locator = references is null ? null : new FormLocator(references);
@@ -93,10 +97,13 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             {
                 debug.WriteFields(crops);
                 var readings = clock.Time("read", () => crops.Select(crop => _reader.Read(crop, cancellationToken)).ToList());
-                var verdicts = clock.Time("correct", () => _corrector.Judge(form, readings));
-                var corrected = ArithmeticCorrector.ApplyCorrections(readings, verdicts);
-                var report = clock.Time("validate", () => _validator.Validate(form, corrected));
-                var fields = clock.Time("decide", () => _decider.Decide(form, corrected, report, verdicts, options.StatedPrecinct));
+                var judged = Judge(form, readings, options.StatedPrecinct, clock);
+                if (_wordsWitness is not null)
+                {
+                    judged = clock.Time("words", () => WitnessWords(aligned, form, readings, judged, options.StatedPrecinct, cancellationToken));
+                }
+
+                var (fields, report) = judged;
                 ReadOnlyMemory<byte>? alignedJpeg = options.KeepAlignedPage
                     ? aligned.Image.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 85))
                     : null;
@@ -117,6 +124,25 @@ public sealed class ProtocolPipeline : IProtocolPipeline
             return new ProtocolRecognition(
                 form.Id, PipelineVersion.Current, ProtocolStatus.Rejected, rejection.ToReason(), [], [], clock.Timings);
         }
+    }
+
+    /// <summary>The arithmetic's corrections, the relations checked, each field accepted or sent to review.</summary>
+    private Judgement Judge(FormDefinition form, IReadOnlyList<FieldReading> readings, string? statedPrecinct, StageClock clock)
+    {
+        var verdicts = clock.Time("correct", () => _corrector.Judge(form, readings));
+        var corrected = ArithmeticCorrector.ApplyCorrections(readings, verdicts);
+        var report = clock.Time("validate", () => _validator.Validate(form, corrected));
+        var fields = clock.Time("decide", () => _decider.Decide(form, corrected, report, verdicts, statedPrecinct));
+        return new Judgement(fields, report);
+    }
+
+    /// <summary>Stage 8: the words of the fields in review as a further witness, and the arithmetic and the decision again when they named anything.</summary>
+    private Judgement WitnessWords(
+        AlignedPage aligned, FormDefinition form, IReadOnlyList<FieldReading> readings, Judgement judged, string? statedPrecinct,
+        CancellationToken cancellationToken)
+    {
+        var witnessed = _wordsWitness!.Witness(aligned.Image, form, readings, judged.Fields, cancellationToken);
+        return ReferenceEquals(witnessed, readings) ? judged : Judge(form, witnessed, statedPrecinct, new StageClock());
     }
 
     /// <summary>Page outline, perspective, then orientation by reading probe fields: for a form without a reference page.</summary>

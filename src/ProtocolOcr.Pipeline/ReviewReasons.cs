@@ -13,6 +13,9 @@ public static class ReviewReasons
     /// <summary>The precinct number read is not the one the sender named with the photo: one of the two is wrong.</summary>
     public const string StatedPrecinctDiffers = "stated_precinct_differs";
 
+    /// <summary>The count written in words names another value than the digits read (both are listed for the person).</summary>
+    public const string WordsDiffer = "words_differ";
+
     /// <summary>"relation_failed:R2,R4": the error-level relations that fail and involve the field.</summary>
     public static string RelationFailed(IEnumerable<string> relationIds) => "relation_failed:" + string.Join(",", relationIds);
 

@@ -137,7 +137,7 @@ public sealed class FormTitleCheck : IDisposable
     /// </summary>
     private TesseractEnginePool EnginesFor(FormDefinition form)
     {
-        var languages = TesseractLanguage(form.Languages[0]);
+        var languages = TesseractLanguages.Of(form.Languages[0]);
         lock (_enginesLock)
         {
             return _engines.TryGetValue(languages, out var pool)
@@ -145,12 +145,4 @@ public sealed class FormTitleCheck : IDisposable
                 : _engines[languages] = new TesseractEnginePool(TesseractSettings.TextLine(languages));
         }
     }
-
-    private static string TesseractLanguage(string isoCode) => isoCode switch
-    {
-        "kk" => "kaz",
-        "ru" => "rus",
-        "en" => "eng",
-        _ => throw new NotSupportedException($"No Tesseract model is named for language '{isoCode}'."),
-    };
 }

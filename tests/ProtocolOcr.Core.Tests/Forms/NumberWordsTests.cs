@@ -1,6 +1,6 @@
-using ProtocolOcr.Synthetic.Handwriting;
+using ProtocolOcr.Core.Forms;
 
-namespace ProtocolOcr.Synthetic.Tests;
+namespace ProtocolOcr.Core.Tests.Forms;
 
 public sealed class NumberWordsTests
 {

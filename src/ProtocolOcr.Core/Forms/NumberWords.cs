@@ -1,4 +1,4 @@
-namespace ProtocolOcr.Synthetic.Handwriting;
+namespace ProtocolOcr.Core.Forms;
 
 /// <summary>Writes a count in words, as protocols require next to the digits: Kazakh (kk) or Russian (ru), 0..999 999.</summary>
 public static class NumberWords
@@ -16,12 +16,15 @@ public static class NumberWords
     private static readonly string[] KazakhTens =
         ["", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"];
 
+    /// <summary>The largest count written here.</summary>
+    public const long Largest = 999_999;
+
     public static IReadOnlyList<string> Languages { get; } = ["kk", "ru"];
 
     public static string Write(long value, string language)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 999_999);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Largest);
         return language switch
         {
             "ru" => value == 0 ? "ноль" : Russian((int)value),
