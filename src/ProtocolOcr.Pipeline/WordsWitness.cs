@@ -27,7 +27,13 @@ public sealed class WordsWitness
     /// </summary>
     public const double LikelihoodRatio = 100;
 
-    /// <summary>The prior of a value neither engine listed, before the words name it (a misread the engines did not consider).</summary>
+    /// <summary>
+    /// The share of a reading's unlisted doubt (1 - the values listed) a value neither engine listed had before the
+    /// words named it: one of the ~20-30 values a misread digit or a lost or extra one makes of the value read.
+    /// </summary>
+    public const double UnlistedShare = 0.05;
+
+    /// <summary>The least prior of a value neither engine listed (a reading that left no doubt unlisted).</summary>
     public const double UnlistedPrior = 0.002;
 
     private readonly NumberWordsReader _reader;
@@ -75,7 +81,7 @@ public sealed class WordsWitness
         var index = masses.FindIndex(pair => pair.Value == named);
         if (index < 0)
         {
-            masses.Add((named, UnlistedPrior));
+            masses.Add((named, Math.Max(UnlistedPrior, unlisted * UnlistedShare)));
             index = masses.Count - 1;
         }
 

@@ -16,6 +16,16 @@ public static class NumberWordsDecoder
     /// <summary>Every count up to this is tried: a precinct's voters, ballots and votes fit.</summary>
     public const int EveryValueUpTo = 9_999;
 
+    /// <summary>
+    /// Spellings further than this from the text are not told apart: a value is named only when it is at most
+    /// <see cref="WordsDecoding.MostLettersOff"/> away with the next at least <see cref="WordsDecoding.LeastLead"/> further,
+    /// so nothing beyond their sum less one changes what is named.
+    /// </summary>
+    private const int Relevant = WordsDecoding.MostLettersOff + WordsDecoding.LeastLead - 1;
+
+    /// <summary>The distance of a value not found within <see cref="Relevant"/> letters.</summary>
+    private const int Unknown = int.MaxValue;
+
     private static readonly ConcurrentDictionary<string, (long Value, string Letters)[]> Spellings = new(StringComparer.Ordinal);
 
     public static WordsDecoding Decode(string text, IEnumerable<string> languages, IEnumerable<long> candidates)
@@ -24,23 +34,28 @@ public static class NumberWordsDecoder
         var spoken = languages.Intersect(NumberWords.Languages).ToList();
         if (letters.Length == 0 || spoken.Count == 0)
         {
-            return new WordsDecoding(text, null, int.MaxValue, int.MaxValue);
+            return new WordsDecoding(text, null, Unknown, Unknown);
         }
 
         var extra = candidates.Where(value => value is > EveryValueUpTo and <= NumberWords.Largest).Distinct()
             .SelectMany(value => spoken.Select(language => (value, TitleText.Normalize(NumberWords.Write(value, language)))));
         long? best = null;
-        int nearest = int.MaxValue;
-        int runnerUp = int.MaxValue;
+        int nearest = Unknown;
+        int runnerUp = Unknown;
         foreach (var (value, spelling) in spoken.SelectMany(SpellingsIn).Concat(extra))
         {
-            // Only spellings that could beat the runner-up matter; the length difference alone bounds the distance.
-            if (Math.Abs(spelling.Length - letters.Length) >= runnerUp)
+            // The length difference alone bounds the distance.
+            if (Math.Abs(spelling.Length - letters.Length) > Relevant)
             {
                 continue;
             }
 
-            int distance = EditDistance.Within(letters, spelling, runnerUp - 1);
+            int distance = EditDistance.Within(letters, spelling, Relevant);
+            if (distance > Relevant)
+            {
+                continue;
+            }
+
             if (distance < nearest)
             {
                 if (value != best)

@@ -3,7 +3,8 @@ namespace ProtocolOcr.Recognition.Words;
 /// <summary>
 /// The value whose spelling is nearest the words read in a field's words box (<see cref="NumberWordsDecoder"/>):
 /// <see cref="Distance"/> letters away, and the nearest spelling of any other value <see cref="RunnerUpDistance"/>
-/// away. <see cref="Value"/> is null when nothing was read.
+/// away; only spellings a few letters away are told apart (<see cref="int.MaxValue"/> for none). <see cref="Value"/>
+/// is null when no spelling is that near.
 /// </summary>
 public sealed record WordsDecoding(string Text, long? Value, int Distance, int RunnerUpDistance)
 {
