@@ -102,6 +102,10 @@ public sealed class BrowserTests(ServicesFixture services) : IAsyncLifetime
         var field = olga.Locator($"#value-{FlaggedProtocol.MisreadField}");
         await Assertions.Expect(field).ToBeFocusedAsync();
         await Assertions.Expect(olga.Locator("#relations li.broken").First).ToBeVisibleAsync();
+        var misreadRow = olga.Locator($"tr[data-field='{FlaggedProtocol.MisreadField}']");
+        await Assertions.Expect(misreadRow.Locator(".crop:not(.words)")).ToBeVisibleAsync();
+        await Assertions.Expect(misreadRow.Locator(".crop.words")).ToBeVisibleAsync();
+        await Assertions.Expect(olga.Locator("tr[data-field='PRECINCT'] .crop.words")).ToHaveCountAsync(0);
         Assert.Null(await olga.EvaluateAsync<int?>("window.pwned"));
         await Assertions.Expect(olga.Locator("#observer-note")).ToContainTextAsync("<script>window.pwned=1</script>");
         await Chromium.ScreenshotAsync(olga, "review-2-flagged");

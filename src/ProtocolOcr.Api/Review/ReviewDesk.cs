@@ -92,6 +92,7 @@ public sealed class ReviewDesk(
         };
         return new ReviewFieldView(field.FieldId, definition?.Label.Any ?? field.FieldId, definition?.LineNumber,
             field.X, field.Y, field.Width, field.Height, field.Value, shown, field.Confidence, field.Status, field.ReviewReason,
-            JsonSerializer.Deserialize<List<ValueAlternative>>(field.Alternatives, Json) ?? [], state, entry?.EnteredBy);
+            JsonSerializer.Deserialize<List<ValueAlternative>>(field.Alternatives, Json) ?? [], state, entry?.EnteredBy,
+            definition?.WordsBox);
     }
 }

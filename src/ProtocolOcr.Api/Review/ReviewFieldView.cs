@@ -1,3 +1,4 @@
+using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Recognition;
 
 namespace ProtocolOcr.Api.Review;
@@ -5,7 +6,7 @@ namespace ProtocolOcr.Api.Review;
 /// <summary>
 /// One field as the review page shows it. <see cref="State"/>: <c>ocr</c> (no operator entry), <c>kept</c>,
 /// <c>confirmed</c>, <c>yours-pending</c> (your correction waits for a second operator) or <c>awaiting-you</c> (another
-/// operator's correction: type what you read, blind).
+/// operator's correction: type what you read, blind). <see cref="Words"/>: where the form writes the count in words, if it does.
 /// </summary>
 public sealed record ReviewFieldView(
     string FieldId,
@@ -22,7 +23,8 @@ public sealed record ReviewFieldView(
     string? ReviewReason,
     IReadOnlyList<ValueAlternative> Alternatives,
     string State,
-    string? EnteredBy)
+    string? EnteredBy,
+    BoxRect? Words)
 {
     public bool Flagged => Status == "needs_review" || State is "yours-pending" or "awaiting-you";
 }
