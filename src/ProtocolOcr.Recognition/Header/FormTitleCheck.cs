@@ -20,8 +20,7 @@ public sealed class FormTitleCheck : IDisposable
     public const int Margin = 4;
 
     private readonly IReadOnlyList<FormDefinition> _forms;
-    private readonly Dictionary<string, TesseractEnginePool> _engines = new(StringComparer.Ordinal);
-    private readonly Lock _enginesLock = new();
+    private readonly TesseractPools _engines = new();
 
     public FormTitleCheck(IEnumerable<FormDefinition> forms) =>
         _forms = forms.Where(form => form.TitleLines is { Count: > 0 }).ToList();
@@ -86,18 +85,7 @@ public sealed class FormTitleCheck : IDisposable
         return engines.Use(engine => engine.ReadLine(line)).Text;
     }
 
-    public void Dispose()
-    {
-        lock (_enginesLock)
-        {
-            foreach (var pool in _engines.Values)
-            {
-                pool.Dispose();
-            }
-
-            _engines.Clear();
-        }
-    }
+    public void Dispose() => _engines.Dispose();
 
     /// <summary>The other forms printed on the same layout: same page size and the same title line boxes.</summary>
     private List<FormDefinition> LookAlikes(FormDefinition form) =>
@@ -135,14 +123,5 @@ public sealed class FormTitleCheck : IDisposable
     /// Kazakh's Cyrillic alphabet holds Russian's, so "kaz" reads the Russian date line well enough; Tesseract runs every
     /// model of "kaz+rus" over each line, 1.3-1.7x the cost of one.
     /// </summary>
-    private TesseractEnginePool EnginesFor(FormDefinition form)
-    {
-        var languages = TesseractLanguages.Of(form.Languages[0]);
-        lock (_enginesLock)
-        {
-            return _engines.TryGetValue(languages, out var pool)
-                ? pool
-                : _engines[languages] = new TesseractEnginePool(TesseractSettings.TextLine(languages));
-        }
-    }
+    private TesseractEnginePool EnginesFor(FormDefinition form) => _engines.For(TesseractLanguages.Of(form.Languages[0]));
 }

@@ -15,8 +15,7 @@ public sealed class NumberWordsReader : IDisposable
     /// <summary>Pixels cut from each side of the words box: its ruled border is read as "|" or "l" otherwise.</summary>
     public const int BorderInset = 4;
 
-    private readonly Dictionary<string, TesseractEnginePool> _engines = new(StringComparer.Ordinal);
-    private readonly Lock _enginesLock = new();
+    private readonly TesseractPools _engines = new();
 
     /// <summary>
     /// The words of <paramref name="field"/>, decoded; null when the field or its form has no words to read.
@@ -41,31 +40,9 @@ public sealed class NumberWordsReader : IDisposable
 
         using var crop = new Mat(alignedPage, area);
         using var grey = crop.Channels() == 1 ? crop.Clone() : crop.CvtColor(ColorConversionCodes.BGR2GRAY);
-        var text = EnginesFor(languages).Use(engine => engine.ReadLine(grey)).Text;
+        var text = _engines.For(TesseractLanguages.Of(languages)).Use(engine => engine.ReadLine(grey)).Text;
         return NumberWordsDecoder.Decode(text, languages, candidates);
     }
 
-    public void Dispose()
-    {
-        lock (_enginesLock)
-        {
-            foreach (var pool in _engines.Values)
-            {
-                pool.Dispose();
-            }
-
-            _engines.Clear();
-        }
-    }
-
-    private TesseractEnginePool EnginesFor(IReadOnlyList<string> languages)
-    {
-        var models = TesseractLanguages.Of(languages);
-        lock (_enginesLock)
-        {
-            return _engines.TryGetValue(models, out var pool)
-                ? pool
-                : _engines[models] = new TesseractEnginePool(TesseractSettings.TextLine(models));
-        }
-    }
+    public void Dispose() => _engines.Dispose();
 }
