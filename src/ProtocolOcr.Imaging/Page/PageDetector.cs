@@ -55,8 +55,9 @@ public sealed class PageDetector
                 .Concat(CandidateQuads(bright, RetrievalModes.External))
                 .Concat(CandidateQuads(brightCut, RetrievalModes.External)),
             frameArea, edges, support);
-        // Quads from straight lines (a Hough transform: two thirds of this stage's cost) only when no contour lies on
-        // the page outline nearly all round; on DEV (220 photos) this changed no page found.
+        // Quads from straight lines (a Hough transform on the half-size edges, still two thirds of this stage's cost
+        // where it runs: DEV phone 211, 43 of 100 photos, 50 against 16 core-ms) only when no contour lies on the page
+        // outline nearly all round; on DEV (220 photos) this changed no page found.
         if (best is null || OutlineSupport(best.Corners, support) < SureOutlineSupport)
         {
             best = Largest(LineQuads.From(edges, MaxLineQuadLines).Append(best).OfType<PageQuad>(), frameArea, edges, support);

@@ -95,9 +95,5 @@ public sealed class FormReference : IDisposable
     {
         Coarse.Dispose();
         Fine.Dispose();
-        foreach (var features in Features)
-        {
-            features.Dispose();
-        }
     }
 }

@@ -232,18 +232,14 @@ internal sealed class FormRegistrar
             return null;
         }
 
-        using var matcher = new BFMatcher(NormTypes.Hamming);
-        var pairs = matcher.KnnMatch(features.Descriptors, descriptors, 2)
-            .Where(candidates => candidates.Length == 2 && candidates[0].Distance < FeatureRatio * candidates[1].Distance)
-            .Select(candidates => candidates[0])
-            .ToArray();
-        if (pairs.Length < MinFeatureInliers)
+        var pairs = features.Descriptors.RatioMatches(descriptors, FeatureRatio);
+        if (pairs.Count < MinFeatureInliers)
         {
             return null;
         }
 
-        var from = pairs.Select(pair => features.Points[pair.QueryIdx]).ToArray();
-        var to = pairs.Select(pair => keypoints[pair.TrainIdx].Pt).ToArray();
+        var from = pairs.Select(pair => features.Points[pair.Query]).ToArray();
+        var to = pairs.Select(pair => keypoints[pair.Train].Pt).ToArray();
         using var inliers = new Mat();
         using var homography = Cv2.FindHomography(
             InputArray.Create(from), InputArray.Create(to), HomographyMethods.Ransac, 4, inliers);

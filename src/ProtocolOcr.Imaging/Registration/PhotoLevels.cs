@@ -10,7 +10,7 @@ namespace ProtocolOcr.Imaging.Registration;
 /// </summary>
 internal sealed class PhotoLevels : IDisposable
 {
-    private (KeyPoint[] Points, Mat Descriptors)? _features;
+    private (KeyPoint[] Points, BinaryDescriptors Descriptors)? _features;
 
     private PhotoLevels(DecodedPhoto photo, double fineScale, Mat fineGray, Mat fine, Mat coarse)
     {
@@ -53,15 +53,15 @@ internal sealed class PhotoLevels : IDisposable
     /// ORB features of the fine level's ink (<see cref="StructureImage.Ink"/>), found on first use: a photo that is
     /// no form is matched against every shipped form, and the photo side of the matching is the same each time.
     /// </summary>
-    public (KeyPoint[] Points, Mat Descriptors) Features()
+    public (KeyPoint[] Points, BinaryDescriptors Descriptors) Features()
     {
         if (_features is null)
         {
             using var orb = ORB.Create(FormReference.FeatureCount);
             using var ink = StructureImage.Ink(FineGray);
-            var descriptors = new Mat();
+            using var descriptors = new Mat();
             orb.DetectAndCompute(ink, null, out var points, descriptors);
-            _features = (points, descriptors);
+            _features = (points, BinaryDescriptors.From(descriptors));
         }
 
         return _features.Value;
@@ -69,7 +69,6 @@ internal sealed class PhotoLevels : IDisposable
 
     public void Dispose()
     {
-        _features?.Descriptors.Dispose();
         FineGray.Dispose();
         Fine.Dispose();
         Coarse.Dispose();

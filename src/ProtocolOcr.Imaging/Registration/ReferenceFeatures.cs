@@ -3,9 +3,9 @@ using OpenCvSharp;
 namespace ProtocolOcr.Imaging.Registration;
 
 /// <summary>ORB features of a form's reference ink at one scale: keypoint positions at <see cref="Scale"/> and their descriptors.</summary>
-internal sealed class ReferenceFeatures : IDisposable
+internal sealed class ReferenceFeatures
 {
-    private ReferenceFeatures(double scale, Point2f[] points, Mat descriptors)
+    private ReferenceFeatures(double scale, Point2f[] points, BinaryDescriptors descriptors)
     {
         Scale = scale;
         Points = points;
@@ -17,7 +17,7 @@ internal sealed class ReferenceFeatures : IDisposable
 
     public Point2f[] Points { get; }
 
-    public Mat Descriptors { get; }
+    public BinaryDescriptors Descriptors { get; }
 
     /// <summary>Detects up to <paramref name="count"/> features on the ink of <paramref name="gray"/> (reference size) shrunk to <paramref name="scale"/>.</summary>
     public static ReferenceFeatures Of(Mat gray, double scale, int count)
@@ -26,10 +26,8 @@ internal sealed class ReferenceFeatures : IDisposable
         Cv2.Resize(gray, small, new Size(), scale, scale, InterpolationFlags.Area);
         using var ink = StructureImage.Ink(small);
         using var orb = ORB.Create(count);
-        var descriptors = new Mat();
+        using var descriptors = new Mat();
         orb.DetectAndCompute(ink, null, out var keypoints, descriptors);
-        return new ReferenceFeatures(scale, keypoints.Select(keypoint => keypoint.Pt).ToArray(), descriptors);
+        return new ReferenceFeatures(scale, keypoints.Select(keypoint => keypoint.Pt).ToArray(), BinaryDescriptors.From(descriptors));
     }
-
-    public void Dispose() => Descriptors.Dispose();
 }
