@@ -15,6 +15,8 @@ public sealed class NumberWordsReader : IDisposable
     /// <summary>Pixels cut from each side of the words box: its ruled border is read as "|" or "l" otherwise.</summary>
     public const int BorderInset = 4;
 
+    private static readonly Mat StrokeCloser = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
+
     private readonly TesseractPools _engines = new();
 
     /// <summary>
@@ -40,9 +42,32 @@ public sealed class NumberWordsReader : IDisposable
 
         using var crop = new Mat(alignedPage, area);
         using var grey = crop.Channels() == 1 ? crop.Clone() : crop.CvtColor(ColorConversionCodes.BGR2GRAY);
-        var text = _engines.For(TesseractLanguages.Of(languages)).Use(engine => engine.ReadLine(grey)).Text;
+        using var even = EvenPaper(grey);
+        var text = _engines.For(TesseractLanguages.Of(languages)).Use(engine => engine.ReadLine(even)).Text;
         return NumberWordsDecoder.Decode(text, languages, candidates);
     }
 
     public void Dispose() => _engines.Dispose();
+
+    /// <summary>
+    /// The crop divided by its paper's own level (the strokes closed away, then a wide median), so glare and shadow
+    /// across the box leave the ink on white. Measured on DEV hard 223 (40 photos, 520 boxes): boxes whose words name a
+    /// value 326 -> 338, values named wrong 2 -> 0 (Tesseract's own threshold lost the last word under glare: "сто
+    /// семнадцать" read "стосемі", named 107); DEV phone 211: 488 -> 488 named, none wrong either way.
+    /// </summary>
+    private static Mat EvenPaper(Mat grey)
+    {
+        using var paper = new Mat();
+        Cv2.Dilate(grey, paper, StrokeCloser);
+        Cv2.MedianBlur(paper, paper, 21);
+        using var ink = new Mat();
+        grey.ConvertTo(ink, MatType.CV_32F);
+        using var level = new Mat();
+        paper.ConvertTo(level, MatType.CV_32F);
+        using var ratio = new Mat();
+        Cv2.Divide(ink, level, ratio, 255.0);
+        var even = new Mat();
+        ratio.ConvertTo(even, MatType.CV_8U);
+        return even;
+    }
 }

@@ -58,6 +58,37 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
     }
 
     [Fact]
+    public void Words_under_a_shadow_falling_across_the_box_still_name_their_count()
+    {
+        var writer = new NumberWriter(new DigitGlyphFactory(_engine.Mnist, _engine.Rasterizer), _engine.Rasterizer);
+        var random = new Random(815);
+        var field = _form.Fields.First(candidate => candidate.WordsBox is not null);
+        var box = field.WordsBox!.Value;
+        var named = 0;
+        const int shaded = 8;
+        for (var index = 0; index < shaded; index++)
+        {
+            var value = (long)random.Next(100, 3000);
+            var style = WritingStyle.Handwritten(random, _engine.Fonts);
+            using var page = new Mat(_form.ReferenceSize.Height, _form.ReferenceSize.Width, MatType.CV_8UC3, new Scalar(232, 235, 238));
+            using (var ink = new InkLayer(page.Size()))
+            {
+                writer.WriteWords(ink, box, value, "kk", style, random);
+                ink.ApplyTo(page, style.Pen);
+            }
+
+            page.Rectangle(new Rect(box.X, box.Y, box.Width, box.Height), Scalar.All(40), 2);
+            Shade(page, new Rect(box.X, box.Y, box.Width, box.Height));
+            var decoding = _reader.Read(page, _form, field, [], CancellationToken.None)!;
+            _output.WriteLine($"{value}: read '{decoding.Text.Trim()}', named {decoding.Named}");
+            Assert.True(decoding.Named is null || decoding.Named == value, $"{value} written, {decoding.Named} named");
+            named += decoding.Named == value ? 1 : 0;
+        }
+
+        Assert.InRange(named, shaded - 2, shaded);
+    }
+
+    [Fact]
     public void An_empty_words_box_names_nothing()
     {
         using var page = new Mat(_form.ReferenceSize.Height, _form.ReferenceSize.Width, MatType.CV_8UC1, Scalar.All(235));
@@ -76,4 +107,16 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
     }
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>A shadow darkening the box from its left edge (paper at a quarter of its light) to nothing on its right.</summary>
+    private static void Shade(Mat page, Rect area)
+    {
+        using var region = new Mat(page, area);
+        for (var column = 0; column < area.Width; column++)
+        {
+            using var strip = region.ColRange(column, column + 1);
+            var light = 0.25 + (0.75 * column / area.Width);
+            strip.ConvertTo(strip, -1, light);
+        }
+    }
 }
