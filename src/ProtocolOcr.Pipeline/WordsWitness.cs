@@ -9,7 +9,7 @@ namespace ProtocolOcr.Pipeline;
 
 /// <summary>
 /// Stage 8: the count written in words beside the digits as one more witness, read only for the fields a person would
-/// otherwise check (Tesseract costs ~20 core-ms a box). Words that name the value read raise its probability by
+/// otherwise check (Tesseract costs ~20-30 core-ms a box). Words that name the value read raise its probability by
 /// <see cref="LikelihoodRatio"/> and count as another agreeing engine (<see cref="EngineName"/>), so a value no equality
 /// checks (voters on the list) is no longer a single witness; words that name another value put that value beside the
 /// one read with the same weight, for the arithmetic to weigh against the sums, and keep the field in review
