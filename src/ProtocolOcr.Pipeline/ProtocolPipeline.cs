@@ -142,6 +142,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
         CancellationToken cancellationToken)
     {
         var witnessed = _wordsWitness!.Witness(aligned.Image, form, readings, judged.Fields, cancellationToken);
+        // The second judgement's own timings are dropped: its cost is part of the words stage.
         return ReferenceEquals(witnessed, readings) ? judged : Judge(form, witnessed, statedPrecinct, new StageClock());
     }
 

@@ -1,7 +1,10 @@
+using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Recognition;
 using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition.Arbitration;
+using ProtocolOcr.Recognition.Words;
 using ProtocolOcr.TestSupport;
 
 namespace ProtocolOcr.Pipeline.Tests;
@@ -57,6 +60,21 @@ public sealed class WordsWitnessTests
         Assert.Equal(ReviewReasons.WordsDiffer, witnessed.ReviewReason);
         Assert.Equal(1523, witnessed.Alternatives.Single().Value);
         Assert.InRange(witnessed.Alternatives.Single().Confidence, 0.1, 0.3);
+    }
+
+    [Fact]
+    public void Blank_words_boxes_leave_the_readings_as_they_were()
+    {
+        using var reader = new NumberWordsReader();
+        var form = FormCatalog.LoadDirectory(FormsDirectory.Locate()).Get("kz.president.2019");
+        using var page = new Mat(form.ReferenceSize.Height, form.ReferenceSize.Width, MatType.CV_8UC1, Scalar.All(235));
+        var readings = form.Fields.Where(field => field.WordsBox is not null)
+            .Select(field => new FieldReading(field.Id, 120, "120", 0.9, FieldStatus.NeedsReview, null, [], "digits", field.Box))
+            .ToList();
+
+        var witnessed = new WordsWitness(reader).Witness(page, form, readings, readings, CancellationToken.None);
+
+        Assert.Same(readings, witnessed);
     }
 
     [Fact]

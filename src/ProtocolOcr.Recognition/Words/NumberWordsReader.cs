@@ -6,9 +6,9 @@ namespace ProtocolOcr.Recognition.Words;
 
 /// <summary>
 /// Reads the count a field's words box spells out (the protocol's "in words" column) on the aligned page: one Tesseract
-/// line in all of the form's languages (the commission writes in either; "kaz+rus" read DEV words boxes letter for
-/// letter 88.8% of the time, "kaz" alone 87.7% of the Kazakh but few of the Russian ones), decoded to the nearest
-/// spelled value. Thread-safe.
+/// line in all of the form's languages (the commission writes in either; on 520 DEV phone words boxes "kaz+rus" named
+/// 488 values, "kaz" alone 481 at three quarters of the cost, "rus" alone 277), decoded to the nearest spelled value.
+/// Thread-safe.
 /// </summary>
 public sealed class NumberWordsReader : IDisposable
 {
