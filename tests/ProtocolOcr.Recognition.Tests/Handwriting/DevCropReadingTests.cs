@@ -27,6 +27,10 @@ public sealed class DevCropReadingTests : IClassFixture<DigitEngine>
     [InlineData("37-faint-on-grey-paper.png", 37)]
     [InlineData("2-faint-on-grey-paper.png", 2)]
     [InlineData("156-shadow-in-a-corner.png", 156)]
+    [InlineData("2662-faint-beside-dark-border.png", 2662)]
+    [InlineData("705-faint-beside-dark-border.png", 705)]
+    [InlineData("97-faint-on-grain.png", 97)]
+    [InlineData("993-grain-beside-border.png", 993)]
     public void A_dev_crop_is_read(string file, long value)
     {
         using var crop = Load(file);
