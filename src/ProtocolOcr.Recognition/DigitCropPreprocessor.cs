@@ -21,6 +21,10 @@ public static class DigitCropPreprocessor
     private const double MinDigitHeightFraction = 0.25;
     private const int Padding = 12;
     private const double WeakInkShare = 0.5;
+    private const double LenientWeakShare = 0.7;
+    /// <summary>Three standard deviations: about one paper pixel in a thousand is darker by chance.</summary>
+    private const double GrainMargin = 3;
+    private const double MadToStandardDeviation = 1.4826;
     private const double PaperWindowShare = 0.25;
     private const double StrokeLengthFraction = 0.25;
     private const double StrokeReachFraction = 0.1;
@@ -93,9 +97,9 @@ public static class DigitCropPreprocessor
     }
 
     /// <summary>
-    /// Ink as white on black by hysteresis: Otsu's threshold finds the sure ink, and lighter pixels (down to halfway
-    /// between that threshold and the paper) are kept where they touch sure ink. A thin ballpoint stroke is darker in
-    /// its middle than at its ends; Otsu alone broke a 9's tail off its loop and the pieces were dropped as specks.
+    /// Ink as white on black by hysteresis: Otsu's threshold finds the sure ink, and lighter pixels (<see
+    /// cref="WeakInkThreshold"/>) are kept where they touch sure ink. A thin ballpoint stroke is darker in its middle
+    /// than at its ends; Otsu alone broke a 9's tail off its loop and the pieces were dropped as specks.
     /// </summary>
     private static Mat InkMask(Mat gray, int borderBand)
     {
@@ -113,7 +117,7 @@ public static class DigitCropPreprocessor
         }
 
         using var weak = new Mat();
-        Cv2.Threshold(gray, weak, otsu + ((paper - otsu) * WeakInkShare), 255, ThresholdTypes.BinaryInv);
+        Cv2.Threshold(gray, weak, WeakInkThreshold(gray, otsu, paper), 255, ThresholdTypes.BinaryInv);
         using var labels = new Mat();
         var count = Cv2.ConnectedComponents(weak, labels, PixelConnectivity.Connectivity8);
         labels.GetArray(out int[] label);
@@ -132,6 +136,40 @@ public static class DigitCropPreprocessor
 
         strong.SetArray(mask);
         return strong;
+    }
+
+    /// <summary>
+    /// How light a pixel touching sure ink may be and still be ink: <see cref="GrainMargin"/> times the paper's grain
+    /// (the median deviation from the paper of the pixels on its side of Otsu's threshold, as a standard deviation)
+    /// short of the paper, but at least <see cref="WeakInkShare"/> and at most <see cref="LenientWeakShare"/> of the way
+    /// from Otsu's threshold to the paper. Clean paper lets a light stroke's ends in (DEV ru 240 #6: "290" read "296", "188" read "182", both
+    /// accepted as their sum held); on grainy paper the grain stays out (a fixed 0.7 share: DEV hard 223 accuracy
+    /// 89.3 -> 85.7%). DEV, against 0.5 everywhere: phone 211 review 8.6 -> 7.9%, silent errors on all DEV sets 3 -> 0.
+    /// </summary>
+    private static double WeakInkThreshold(Mat gray, double otsu, double paper)
+    {
+        gray.GetArray(out byte[] pixels);
+        var deviations = new int[256];
+        var count = 0;
+        foreach (var pixel in pixels)
+        {
+            if (pixel > otsu)
+            {
+                deviations[(int)Math.Abs(pixel - paper)]++;
+                count++;
+            }
+        }
+
+        var medianDeviation = 0;
+        var seen = deviations[0];
+        while (count > 0 && seen <= count / 2)
+        {
+            seen += deviations[++medianDeviation];
+        }
+
+        double grain = MadToStandardDeviation * medianDeviation;
+        double reach = Math.Clamp(GrainMargin * grain, (paper - otsu) * (1 - LenientWeakShare), (paper - otsu) * (1 - WeakInkShare));
+        return paper - reach;
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class DevCropReadingTests : IClassFixture<DigitEngine>
     [InlineData("705-faint-beside-dark-border.png", 705)]
     [InlineData("97-faint-on-grain.png", 97)]
     [InlineData("993-grain-beside-border.png", 993)]
+    [InlineData("290-light-strokes-on-clean-paper.png", 290)]
     public void A_dev_crop_is_read(string file, long value)
     {
         using var crop = Load(file);
