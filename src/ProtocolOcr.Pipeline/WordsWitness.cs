@@ -50,6 +50,26 @@ public sealed class WordsWitness
     {
         var inReview = decided.Where(field => field.Status == FieldStatus.NeedsReview).Select(field => field.FieldId).ToHashSet(StringComparer.Ordinal);
         var changed = false;
+        // A commission writes its protocol in one language: once a box names a value in it, its model alone reads
+        // the next boxes (cheaper than every model of a bilingual form), and all of them only a box it cannot name.
+        var bilingual = form.Languages.Intersect(NumberWords.Languages).Count() > 1;
+        string? writtenIn = null;
+        WordsDecoding? ReadWords(FieldDefinition field, IEnumerable<long> candidates)
+        {
+            if (writtenIn is not null && _reader.Read(alignedPage, form, field, candidates, cancellationToken, writtenIn) is { Named: not null } inOne)
+            {
+                return inOne;
+            }
+
+            var inAll = _reader.Read(alignedPage, form, field, candidates, cancellationToken);
+            if (bilingual && inAll?.Named is not null)
+            {
+                writtenIn = inAll.Language;
+            }
+
+            return inAll;
+        }
+
         var witnessed = readings.Select(reading =>
         {
             if (!inReview.Contains(reading.FieldId) || reading.Value is not { } value)
@@ -58,7 +78,7 @@ public sealed class WordsWitness
             }
 
             var candidates = reading.Alternatives.Select(alternative => alternative.Value).Append(value);
-            if (_reader.Read(alignedPage, form, form.Field(reading.FieldId), candidates, cancellationToken)?.Named is not { } named)
+            if (ReadWords(form.Field(reading.FieldId), candidates)?.Named is not { } named)
             {
                 return reading;
             }

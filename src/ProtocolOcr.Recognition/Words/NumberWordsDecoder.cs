@@ -38,11 +38,13 @@ public static class NumberWordsDecoder
         }
 
         var extra = candidates.Where(value => value is > EveryValueUpTo and <= NumberWords.Largest).Distinct()
-            .SelectMany(value => spoken.Select(language => (value, TitleText.Normalize(NumberWords.Write(value, language)))));
+            .SelectMany(value => spoken.Select(language => (value, TitleText.Normalize(NumberWords.Write(value, language)), language)));
+        var every = spoken.SelectMany(language => SpellingsIn(language).Select(pair => (pair.Value, pair.Letters, language)));
         long? best = null;
+        string? bestLanguage = null;
         int nearest = Unknown;
         int runnerUp = Unknown;
-        foreach (var (value, spelling) in spoken.SelectMany(SpellingsIn).Concat(extra))
+        foreach (var (value, spelling, language) in every.Concat(extra))
         {
             // The length difference alone bounds the distance.
             if (Math.Abs(spelling.Length - letters.Length) > Relevant)
@@ -63,7 +65,7 @@ public static class NumberWordsDecoder
                     runnerUp = nearest;
                 }
 
-                (best, nearest) = (value, distance);
+                (best, nearest, bestLanguage) = (value, distance, language);
             }
             else if (distance < runnerUp && value != best)
             {
@@ -71,7 +73,7 @@ public static class NumberWordsDecoder
             }
         }
 
-        return new WordsDecoding(text, best, nearest, runnerUp);
+        return new WordsDecoding(text, best, nearest, runnerUp, bestLanguage);
     }
 
     private static (long Value, string Letters)[] SpellingsIn(string language) =>

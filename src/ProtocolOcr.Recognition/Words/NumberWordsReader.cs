@@ -7,7 +7,8 @@ namespace ProtocolOcr.Recognition.Words;
 /// <summary>
 /// Reads the count a field's words box spells out (the protocol's "in words" column) on the aligned page: one Tesseract
 /// line in all of the form's languages (the commission writes in either; on 520 DEV phone words boxes "kaz+rus" named
-/// 488 values, "kaz" alone 481 at three quarters of the cost, "rus" alone 277), decoded to the nearest spelled value.
+/// 488 values, "kaz" alone 481 at three quarters of the cost, "rus" alone 277), or in the one language the protocol is
+/// known to be written in, decoded to the nearest spelled value.
 /// Thread-safe.
 /// </summary>
 public sealed class NumberWordsReader : IDisposable
@@ -24,9 +25,12 @@ public sealed class NumberWordsReader : IDisposable
     /// </summary>
     /// <param name="alignedPage">The page warped to the form's reference size (BGR or grey).</param>
     /// <param name="candidates">Values the digits suggest, tried beside every value up to <see cref="NumberWordsDecoder.EveryValueUpTo"/>.</param>
-    public WordsDecoding? Read(Mat alignedPage, FormDefinition form, FieldDefinition field, IEnumerable<long> candidates, CancellationToken cancellationToken)
+    /// <param name="writtenIn">Read in this language of the form only (its model alone is cheaper); all the form's languages when null.</param>
+    public WordsDecoding? Read(
+        Mat alignedPage, FormDefinition form, FieldDefinition field, IEnumerable<long> candidates, CancellationToken cancellationToken,
+        string? writtenIn = null)
     {
-        var languages = form.Languages.Intersect(NumberWords.Languages).ToList();
+        var languages = form.Languages.Intersect(NumberWords.Languages).Where(language => writtenIn is null || language == writtenIn).ToList();
         if (field.WordsBox is not { } box || languages.Count == 0)
         {
             return null;

@@ -4,9 +4,9 @@ namespace ProtocolOcr.Recognition.Words;
 /// The value whose spelling is nearest the words read in a field's words box (<see cref="NumberWordsDecoder"/>):
 /// <see cref="Distance"/> letters away, and the nearest spelling of any other value <see cref="RunnerUpDistance"/>
 /// away; only spellings a few letters away are told apart (<see cref="int.MaxValue"/> for none). <see cref="Value"/>
-/// is null when no spelling is that near.
+/// is null when no spelling is that near. <see cref="Language"/> is the language of the nearest spelling.
 /// </summary>
-public sealed record WordsDecoding(string Text, long? Value, int Distance, int RunnerUpDistance)
+public sealed record WordsDecoding(string Text, long? Value, int Distance, int RunnerUpDistance, string? Language = null)
 {
     /// <summary>
     /// At most this many letters between the text read and the value's spelling. Measured on DEV (phone handwritten,

@@ -15,6 +15,12 @@ public sealed class NumberWordsDecoderTests
         Assert.Equal(expected, NumberWordsDecoder.Decode(text, KazakhAndRussian, []).Named);
 
     [Theory]
+    [InlineData("екі мың төрт жүз отыз", "kk")]
+    [InlineData("Две тысячи триста сорок пять.", "ru")]
+    public void Tells_the_language_of_the_spelling_named(string text, string language) =>
+        Assert.Equal(language, NumberWordsDecoder.Decode(text, KazakhAndRussian, []).Language);
+
+    [Theory]
     [InlineData("екі мың тврт жүз отыз |", 2430)] // the box's border read as "|"
     [InlineData("екі мың төрт жуз отыз", 2430)]
     [InlineData("дветысечмчетырестадвадцатьвосемь", 2428)]

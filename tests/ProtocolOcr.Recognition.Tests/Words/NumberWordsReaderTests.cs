@@ -33,6 +33,7 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
         var random = new Random(4711);
         var field = _form.Fields.First(candidate => candidate.WordsBox is not null);
         var named = 0;
+        var namedAlone = 0;
         for (var index = 0; index < Boxes; index++)
         {
             var value = (long)random.Next(0, 3000);
@@ -50,11 +51,17 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
             var decoding = _reader.Read(page, _form, field, [], CancellationToken.None)!;
             _output.WriteLine($"{value} ({language}): read '{decoding.Text.Trim()}', nearest {decoding.Value} at {decoding.Distance}, next at {decoding.RunnerUpDistance}");
             Assert.True(decoding.Named is null || decoding.Named == value, $"{value} written, {decoding.Named} named");
+            Assert.True(decoding.Named is null || decoding.Language == language, $"{value} written in {language}, named in {decoding.Language}");
             named += decoding.Named == value ? 1 : 0;
+
+            var alone = _reader.Read(page, _form, field, [], CancellationToken.None, writtenIn: language)!;
+            Assert.True(alone.Named is null || alone.Named == value, $"{value} written, {alone.Named} named by the {language} model alone");
+            namedAlone += alone.Named == value ? 1 : 0;
         }
 
         // Clean boxes: DEV phone photos' words named the count 94% of the time.
         Assert.InRange(named, Boxes * 3 / 4, Boxes);
+        Assert.InRange(namedAlone, Boxes * 3 / 4, Boxes);
     }
 
     [Fact]
