@@ -8,11 +8,14 @@ namespace ProtocolOcr.Imaging;
 /// </summary>
 public static class Histograms
 {
-    /// <summary>Pixel counts of a single-channel image in <paramref name="bins"/> equal bins over [0, <paramref name="upper"/>).</summary>
-    public static double[] Of(Mat image, int bins, float upper)
+    /// <summary>
+    /// Pixel counts of a single-channel image in <paramref name="bins"/> equal bins over [0, <paramref name="upper"/>),
+    /// of the pixels where <paramref name="mask"/> is non-zero when one is given.
+    /// </summary>
+    public static double[] Of(Mat image, int bins, float upper, Mat? mask = null)
     {
         using var counts = new Mat();
-        Cv2.CalcHist([image], [0], null, counts, 1, [bins], [new Rangef(0, upper)]);
+        Cv2.CalcHist([image], [0], mask is null ? null : InputArray.Create(mask), counts, 1, [bins], [new Rangef(0, upper)]);
         counts.GetArray(out float[] values);
         return Array.ConvertAll(values, value => (double)value);
     }
