@@ -60,6 +60,23 @@ public sealed class PhotoQualityGateTests(GeneratedPhotos generated, ITestOutput
     }
 
     [Fact]
+    public void A_white_page_with_sparse_dark_ink_is_not_overexposed()
+    {
+        // 1.2% of the pixels in ink: under the 2% the overexposure check once took as the ink's level.
+        using var page = new Mat(715, 1000, MatType.CV_8UC1, Scalar.All(255));
+        for (var line = 0; line < 7; line++)
+        {
+            Cv2.Line(page, new Point(200, 100 + (line * 80)), new Point(799, 100 + (line * 80)), Scalar.All(25), 2, LineTypes.Link8);
+        }
+
+        using var photo = new DecodedPhoto(page.Clone(), "png", page.Width, page.Height);
+
+        var measures = _gate.Check(photo);
+
+        Assert.True(measures.SaturatedFraction > PhotoQualityGate.MaxSaturatedFraction, measures.ToString());
+    }
+
+    [Fact]
     public void A_photo_blown_out_by_light_is_rejected_as_overexposed()
     {
         var good = generated.Generate(CaptureLevel.Phone, Seed, 0);
