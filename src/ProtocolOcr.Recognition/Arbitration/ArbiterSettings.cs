@@ -13,6 +13,11 @@ namespace ProtocolOcr.Recognition.Arbitration;
 /// Tesseract (its slowest half of reading): DEV (seeds 211-213), of the digit engine's readings at >= 0.9, Tesseract was
 /// right on 1 of its 42 wrong ones, and printed fields read this surely were all right; replayed, review moved by
 /// +0.2% (phone) and +1.1% (hard) at 0.99, with accuracy and silent errors unchanged.
+/// <see cref="PrintWitnessFrom"/>: Tesseract this sure, short of <see cref="PrintedSureConfidence"/>, of more digits than
+/// the digit engine read is put to the digit engine prepared for print too (bold printed digits the handwriting
+/// preparation fattened into touching ones: DEV phone printed 256, 5 of its 8 wrong fields, Tesseract right at
+/// 0.91-0.99). Not for as many digits: on DEV handwriting Tesseract and the print preparation misread alike ("1577" as
+/// "1677", 8 fields).
 /// </summary>
 public sealed record ArbiterSettings(
     double PrintedSureConfidence = 0.99,
@@ -21,7 +26,8 @@ public sealed record ArbiterSettings(
     double PrintedSupportedFrom = 0.95,
     double SupportingAlternative = 0.3,
     double ConfirmingAlternative = 0.1,
-    double DigitEngineAloneFrom = 0.99)
+    double DigitEngineAloneFrom = 0.99,
+    double PrintWitnessFrom = 0.9)
 {
     public static ArbiterSettings Default { get; } = new();
 }

@@ -83,9 +83,11 @@ public sealed class EngineArbiter : IFieldReader
             return AsHandwriting(handwritten, printed);
         }
 
-        if (printed.Confidence >= _settings.PrintedSureConfidence && _printWitness is not null)
+        if (_printWitness is not null && (printed.Confidence >= _settings.PrintedSureConfidence
+            || (printed.Confidence >= _settings.PrintWitnessFrom && printed.Text.Length > handwritten.Text.Length)))
         {
-            // A printed-looking field the digit engine read otherwise: let it read the crop prepared for print.
+            // A printed-looking field the digit engine read otherwise (or read digits short, as when bold print touches):
+            // let it read the crop prepared for print.
             var asPrint = _printWitness.Read(crop, cancellationToken);
             if (asPrint.Value == printedValue)
             {
