@@ -95,12 +95,8 @@ public sealed class EngineArbiterTests
     [Fact]
     public void Sure_printed_digits_the_digit_engine_reads_alike_when_prepared_for_print_count_as_read_by_both()
     {
-        using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
-        var arbiter = new EngineArbiter(
-            new ScriptedReader("tess", 206, 0.995), new ScriptedReader("digits", 28, 0.64), ArbiterSettings.Default,
-            printWitness: new ScriptedReader("digits", 206, 0.99));
-
-        var reading = arbiter.Read(crop, CancellationToken.None);
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 206, 0.995), new ScriptedReader("digits", 28, 0.64), printWitness: new ScriptedReader("digits", 206, 0.99));
 
         Assert.Equal(206, reading.Value);
         Assert.Equal(2, reading.AgreeingEngines);
@@ -110,12 +106,8 @@ public sealed class EngineArbiterTests
     public void Printed_digits_the_digit_engine_merged_count_as_read_by_both_when_tesseract_fairly_sure_and_the_print_witness_agree()
     {
         // DEV phone printed 256 #4: "732" in a bold font; handwriting preparation fattened it into touching digits read "2".
-        using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
-        var arbiter = new EngineArbiter(
-            new ScriptedReader("tess", 732, 0.966), new ScriptedReader("digits", 2, 0.41), ArbiterSettings.Default,
-            printWitness: new ScriptedReader("digits", 732, 0.98));
-
-        var reading = arbiter.Read(crop, CancellationToken.None);
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 732, 0.966), new ScriptedReader("digits", 2, 0.41), printWitness: new ScriptedReader("digits", 732, 0.98));
 
         Assert.Equal(732, reading.Value);
         Assert.Equal(2, reading.AgreeingEngines);
@@ -126,12 +118,8 @@ public sealed class EngineArbiterTests
     public void Tesseract_fairly_sure_of_as_many_digits_as_the_digit_engine_is_not_confirmed_by_the_print_witness()
     {
         // DEV hard 213: handwritten "1577" read "1677" by Tesseract at 0.97 and by the digit engine prepared for print alike.
-        using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
-        var arbiter = new EngineArbiter(
-            new ScriptedReader("tess", 1677, 0.97), new ScriptedReader("digits", 1577, 0.8), ArbiterSettings.Default,
-            printWitness: new ScriptedReader("digits", 1677, 0.99));
-
-        var reading = arbiter.Read(crop, CancellationToken.None);
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 1677, 0.97), new ScriptedReader("digits", 1577, 0.8), printWitness: new ScriptedReader("digits", 1677, 0.99));
 
         Assert.Equal(1577, reading.Value);
         Assert.Equal(1, reading.AgreeingEngines);
@@ -140,12 +128,8 @@ public sealed class EngineArbiterTests
     [Fact]
     public void Lighter_digits_tesseract_and_the_print_witness_drop_are_read_by_the_sure_digit_engine()
     {
-        using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
-        var arbiter = new EngineArbiter(
-            new ScriptedReader("tess", 3, 0.9955), new ScriptedReader("digits", 378, 0.9955), ArbiterSettings.Default,
-            printWitness: new ScriptedReader("digits", 3, 0.99));
-
-        var reading = arbiter.Read(crop, CancellationToken.None);
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 3, 0.9955), new ScriptedReader("digits", 378, 0.9955), printWitness: new ScriptedReader("digits", 3, 0.99));
 
         Assert.Equal(378, reading.Value);
         Assert.Contains(reading.Alternatives, a => a.Value == 3);
@@ -205,9 +189,9 @@ public sealed class EngineArbiterTests
         Assert.Null(reading.Value);
     }
 
-    private static FieldReading Arbitrate(ScriptedReader printed, ScriptedReader handwritten)
+    private static FieldReading Arbitrate(ScriptedReader printed, ScriptedReader handwritten, ScriptedReader? printWitness = null)
     {
         using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
-        return new EngineArbiter(printed, handwritten, ArbiterSettings.Default).Read(crop, CancellationToken.None);
+        return new EngineArbiter(printed, handwritten, ArbiterSettings.Default, printWitness: printWitness).Read(crop, CancellationToken.None);
     }
 }
