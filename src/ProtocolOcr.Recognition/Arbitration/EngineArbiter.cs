@@ -83,11 +83,9 @@ public sealed class EngineArbiter : IFieldReader
             return AsHandwriting(handwritten, printed);
         }
 
-        if (_printWitness is not null && (printed.Confidence >= _settings.PrintedSureConfidence
-            || (printed.Confidence >= _settings.PrintWitnessFrom && printed.Text.Length > handwritten.Text.Length)))
+        if (_printWitness is not null && MayBePrint(printed, handwritten))
         {
-            // A printed-looking field the digit engine read otherwise (or read digits short, as when bold print touches):
-            // let it read the crop prepared for print.
+            // A printed-looking field the digit engine read otherwise: let it read the crop prepared for print.
             var asPrint = _printWitness.Read(crop, cancellationToken);
             if (asPrint.Value == printedValue)
             {
@@ -128,6 +126,14 @@ public sealed class EngineArbiter : IFieldReader
     /// </summary>
     private bool IsFaintInkTesseractMissed(FieldReading printed, FieldReading handwritten) =>
         handwritten.Confidence >= _settings.PrintedSureConfidence && handwritten.Text.Length > printed.Text.Length;
+
+    /// <summary>
+    /// Tesseract sure, or fairly sure of more digits than the digit engine read: bold print the handwriting preparation
+    /// fattened until its digits touched (see <see cref="ArbiterSettings.PrintWitnessFrom"/>).
+    /// </summary>
+    private bool MayBePrint(FieldReading printed, FieldReading handwritten) =>
+        printed.Confidence >= _settings.PrintedSureConfidence
+        || (printed.Confidence >= _settings.PrintWitnessFrom && printed.Text.Length > handwritten.Text.Length);
 
     /// <summary>
     /// The digit engine's own runner-up value is Tesseract's (often printed digits it cut or merged wrong: "77" read as
