@@ -25,26 +25,27 @@ public sealed class PageOrientation
         _reader = reader;
     }
 
-    /// <summary>Turns the page half a turn in place when it reads better that way; returns whether it did.</summary>
-    public bool MakeUpright(AlignedPage aligned, FormDefinition form, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page the right way up: <paramref name="aligned"/> itself, or, when it reads better so, the page turned half
+    /// round (sharing its photo).
+    /// </summary>
+    public (AlignedPage Page, bool Turned) MakeUpright(AlignedPage aligned, FormDefinition form, CancellationToken cancellationToken)
     {
         var probe = ProbeForm(form);
         double uprightScore = Score(aligned, probe, cancellationToken);
         if (probe.Fields.Count == 0 || uprightScore >= probe.Fields.Count * 0.9)
         {
-            return false;
+            return (aligned, false);
         }
 
-        var turnedImage = new Mat();
-        Cv2.Flip(aligned.Image, turnedImage, FlipMode.XY);
-        using var turned = new AlignedPage(turnedImage);
+        var turned = aligned.TurnedHalfRound();
         if (Score(turned, probe, cancellationToken) <= uprightScore)
         {
-            return false;
+            turned.Dispose();
+            return (aligned, false);
         }
 
-        turnedImage.CopyTo(aligned.Image);
-        return true;
+        return (turned, true);
     }
 
     private static FormDefinition ProbeForm(FormDefinition form) => form with

@@ -85,11 +85,11 @@ public sealed class ProtocolPipeline : IProtocolPipeline
                 ? AlignByOutline(decoded, form, clock, debug, cancellationToken)
                 : AlignByRegistration(decoded, reference, clock, debug));
             using var alignedPage = aligned;
-            debug.Write("03_aligned.png", aligned.Image);
+            debug.Write("03_aligned.png", aligned.Whole);
             cancellationToken.ThrowIfCancellationRequested();
             if (_titleCheck is not null)
             {
-                clock.Time("title", () => _titleCheck.Confirm(aligned.Image, form, cancellationToken));
+                clock.Time("title", () => _titleCheck.Confirm(aligned, form, cancellationToken));
             }
 
             var crops = clock.Time("crop", () => _cropper.Crop(aligned, form, RelationFields.CheckedBySum(form)));
@@ -104,9 +104,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
                 }
 
                 var (fields, report) = judged;
-                ReadOnlyMemory<byte>? alignedJpeg = options.KeepAlignedPage
-                    ? aligned.Image.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 85))
-                    : null;
+                ReadOnlyMemory<byte>? alignedJpeg = options.KeepAlignedPage ? Jpeg(aligned) : null;
                 return new ProtocolRecognition(
                     form.Id, PipelineVersion.Current, FieldDecider.ProtocolStatusOf(fields), null, fields, report.Checks, clock.Timings,
                     corners, score, alignedJpeg);
@@ -141,7 +139,7 @@ public sealed class ProtocolPipeline : IProtocolPipeline
         AlignedPage aligned, FormDefinition form, IReadOnlyList<FieldReading> readings, Judgement judged, string? statedPrecinct,
         CancellationToken cancellationToken)
     {
-        var witnessed = _wordsWitness!.Witness(aligned.Image, form, readings, judged.Fields, cancellationToken);
+        var witnessed = _wordsWitness!.Witness(aligned, form, readings, judged.Fields, cancellationToken);
         // The second judgement's own timings are dropped: its cost is part of the words stage.
         return ReferenceEquals(witnessed, readings) ? judged : Judge(form, witnessed, statedPrecinct, new StageClock());
     }
@@ -153,13 +151,13 @@ public sealed class ProtocolPipeline : IProtocolPipeline
         var page = clock.Time("page", () => _pageDetector.Detect(decoded));
         debug.WritePage(page);
         var aligned = clock.Time("align", () => _perspective.Align(page, form.ReferenceSize));
-        var turned = clock.Time("orient", () => _orientation.MakeUpright(aligned, form, cancellationToken));
-        return (aligned, PageCornersInPhoto.Of(page, turned), null);
+        var (upright, turned) = clock.Time("orient", () => _orientation.MakeUpright(aligned, form, cancellationToken));
+        return (upright, PageCornersInPhoto.Of(page, turned), null);
     }
 
     /// <summary>
     /// Page outline as a hint (its rejection is kept, not thrown: registration may still find the form), registration
-    /// to the reference page (decides orientation), one full-resolution warp.
+    /// to the reference page (decides orientation).
     /// </summary>
     private (AlignedPage Aligned, IReadOnlyList<PhotoPoint> Corners, double? Score) AlignByRegistration(
         DecodedPhoto decoded, FormReference reference, StageClock clock, DebugArtifacts debug)
@@ -173,6 +171,13 @@ public sealed class ProtocolPipeline : IProtocolPipeline
         var registered = clock.Time("register", () => _locator!.Locate(decoded, page, pageRejection, reference));
         var aligned = clock.Time("align", () => _perspective.Align(decoded, registered));
         return (aligned, PageCornersInPhoto.Of(decoded, registered), registered.Score);
+    }
+
+    /// <summary>The whole page at full resolution for the review page: the one stage that warps all of it.</summary>
+    private static ReadOnlyMemory<byte> Jpeg(AlignedPage aligned)
+    {
+        using var whole = aligned.Whole();
+        return whole.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 85));
     }
 
     private (PageImage? Page, PhotoRejectedException? Rejection) DetectPage(DecodedPhoto decoded)

@@ -2,6 +2,7 @@ using System.Globalization;
 using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Words;
 
@@ -45,7 +46,7 @@ public sealed class WordsWitness
     /// when no words named anything.
     /// </summary>
     public IReadOnlyList<FieldReading> Witness(
-        Mat alignedPage, FormDefinition form, IReadOnlyList<FieldReading> readings, IReadOnlyList<FieldReading> decided,
+        AlignedPage alignedPage, FormDefinition form, IReadOnlyList<FieldReading> readings, IReadOnlyList<FieldReading> decided,
         CancellationToken cancellationToken)
     {
         var inReview = decided.Where(field => field.Status == FieldStatus.NeedsReview).Select(field => field.FieldId).ToHashSet(StringComparer.Ordinal);

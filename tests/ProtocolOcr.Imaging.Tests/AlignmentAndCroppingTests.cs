@@ -20,8 +20,9 @@ public sealed class AlignmentAndCroppingTests : IClassFixture<StagedPhotos>
 
         using var aligned = new PerspectiveCorrector().Align(page, TestForms.Sample.ReferenceSize);
 
-        Assert.Equal((1654, 2339), (aligned.Image.Width, aligned.Image.Height));
-        Assert.True(EdgeOverlap(aligned.Image, _photos.Page) > 0.6, "printed lines of the aligned page do not land on the flat page's lines");
+        Assert.Equal((1654, 2339), (aligned.Width, aligned.Height));
+        using var whole = aligned.Whole();
+        Assert.True(EdgeOverlap(whole, _photos.Page) > 0.6, "printed lines of the aligned page do not land on the flat page's lines");
     }
 
     [Fact]

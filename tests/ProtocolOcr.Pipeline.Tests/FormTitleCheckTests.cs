@@ -3,6 +3,7 @@ using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Pipeline;
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Imaging.Registration;
 using ProtocolOcr.Recognition.Header;
 using ProtocolOcr.TestSupport;
@@ -63,7 +64,8 @@ public sealed class FormTitleCheckTests : IClassFixture<PipelineFixture>, IDispo
         var form = _catalog.Get("ru.uik.federal");
         using var page = ProtocolPageRenderer.FillIn(_catalog.ReferenceImagePath(form.Id)!, form, new Dictionary<string, long>());
 
-        Assert.Empty(_titleCheck.Confirm(page, form, CancellationToken.None));
+        using var flat = new AlignedPage(page.Clone());
+        Assert.Empty(_titleCheck.Confirm(flat, form, CancellationToken.None));
     }
 
     [Theory]
@@ -79,7 +81,8 @@ public sealed class FormTitleCheckTests : IClassFixture<PipelineFixture>, IDispo
             page.Rectangle(new Rect(line.X, line.Y, line.Width, line.Height), Scalar.White, -1);
         }
 
-        var lines = _titleCheck.Confirm(page, form, CancellationToken.None);
+        using var flat = new AlignedPage(page.Clone());
+        var lines = _titleCheck.Confirm(flat, form, CancellationToken.None);
 
         Assert.Equal(form.TitleLines!.Count, lines.Count);
     }

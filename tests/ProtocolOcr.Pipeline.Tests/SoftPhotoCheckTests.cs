@@ -58,6 +58,6 @@ public sealed class SoftPhotoCheckTests
     {
         using var aligned = SoftPhotoCheck.Align(Sharp, () => (new AlignedPage(new Mat(10, 10, MatType.CV_8UC1)), [], 0.5)).Aligned;
 
-        Assert.Equal(10, aligned.Image.Width);
+        Assert.Equal(10, aligned.Width);
     }
 }

@@ -2,6 +2,7 @@ using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Pipeline.Arithmetic;
 using ProtocolOcr.Recognition.Arbitration;
 using ProtocolOcr.Recognition.Words;
@@ -72,7 +73,8 @@ public sealed class WordsWitnessTests
             .Select(field => new FieldReading(field.Id, 120, "120", 0.9, FieldStatus.NeedsReview, null, [], "digits", field.Box))
             .ToList();
 
-        var witnessed = new WordsWitness(reader).Witness(page, form, readings, readings, CancellationToken.None);
+        using var flat = new AlignedPage(page.Clone());
+        var witnessed = new WordsWitness(reader).Witness(flat, form, readings, readings, CancellationToken.None);
 
         Assert.Same(readings, witnessed);
     }

@@ -31,6 +31,18 @@ public sealed class DebugArtifacts
         }
     }
 
+    /// <summary>Writes the image <paramref name="make"/> makes, only when enabled (some cost a full-page warp).</summary>
+    public void Write(string name, Func<Mat> make)
+    {
+        if (_directory is null)
+        {
+            return;
+        }
+
+        using var image = make();
+        Write(name, image);
+    }
+
     public void WritePage(PageImage page)
     {
         if (!IsEnabled)

@@ -17,15 +17,15 @@ public sealed class FieldCropper
     /// <param name="checkedBySum">The fields an error-level equality of the form reads (<see cref="FieldCrop.CheckedBySum"/>).</param>
     public FieldCrop[] Crop(AlignedPage page, FormDefinition form, IReadOnlySet<string>? checkedBySum = null)
     {
-        var bounds = new Rect(0, 0, page.Image.Width, page.Image.Height);
         return form.Fields
             .Where(field => field.Kind is FieldKind.Count or FieldKind.Code)
-            .Select(field => CropOne(page.Image, bounds, field, checkedBySum?.Contains(field.Id) == true))
+            .Select(field => CropOne(page, field, checkedBySum?.Contains(field.Id) == true))
             .ToArray();
     }
 
-    private FieldCrop CropOne(Mat page, Rect bounds, FieldDefinition field, bool checkedBySum)
+    private FieldCrop CropOne(AlignedPage page, FieldDefinition field, bool checkedBySum)
     {
+        var bounds = page.Bounds;
         var wanted = new Rect(field.Box.X - _margin, field.Box.Y - _margin, field.Box.Width + (2 * _margin), field.Box.Height + (2 * _margin));
         var rect = wanted.Intersect(bounds);
         if (rect.Width <= 0 || rect.Height <= 0)
@@ -34,7 +34,6 @@ public sealed class FieldCropper
                 $"Field '{field.Id}' lies outside the form's reference page {bounds.Width}x{bounds.Height}; the form definition is wrong.");
         }
 
-        using var view = new Mat(page, rect);
-        return new FieldCrop(field, new BoxRect(rect.X, rect.Y, rect.Width, rect.Height), view.Clone(), checkedBySum);
+        return new FieldCrop(field, new BoxRect(rect.X, rect.Y, rect.Width, rect.Height), page.Region(rect), checkedBySum);
     }
 }

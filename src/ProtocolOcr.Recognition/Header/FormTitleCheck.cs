@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Recognition;
+using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Recognition.Tesseract;
 
 namespace ProtocolOcr.Recognition.Header;
@@ -29,8 +30,8 @@ public sealed class FormTitleCheck : IDisposable
     /// Throws <see cref="PhotoRejectedException"/> (template_mismatch) when the title read names another form; returns
     /// the title lines read (none when the form has no look-alike).
     /// </summary>
-    /// <param name="alignedPage">The page warped to <paramref name="form"/>'s reference size (BGR or grey).</param>
-    public IReadOnlyList<string> Confirm(Mat alignedPage, FormDefinition form, CancellationToken cancellationToken)
+    /// <param name="page">The page at <paramref name="form"/>'s reference size (BGR or grey).</param>
+    public IReadOnlyList<string> Confirm(AlignedPage page, FormDefinition form, CancellationToken cancellationToken)
     {
         var lookAlikes = LookAlikes(form);
         if (lookAlikes.Count == 0)
@@ -39,14 +40,13 @@ public sealed class FormTitleCheck : IDisposable
         }
 
         // Line by line, stopping once one form leads by the margin: a matching photo is settled by its first line.
-        using var grey = alignedPage.Channels() == 1 ? alignedPage.Clone() : alignedPage.CvtColor(ColorConversionCodes.BGR2GRAY);
         var engines = EnginesFor(form);
         var lines = new List<string>();
         var evidence = new List<string>();
         foreach (var box in form.TitleLines!)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = ReadLine(grey, box, engines);
+            var line = ReadLine(page, box, engines);
             lines.Add(line);
             if (!IsRecognisable(line, lookAlikes.Append(form)))
             {
@@ -73,15 +73,16 @@ public sealed class FormTitleCheck : IDisposable
         return lines;
     }
 
-    private static string ReadLine(Mat grey, BoxRect box, TesseractEnginePool engines)
+    private static string ReadLine(AlignedPage page, BoxRect box, TesseractEnginePool engines)
     {
-        var area = new Rect(box.X, box.Y, box.Width, box.Height) & new Rect(0, 0, grey.Width, grey.Height);
+        var area = new Rect(box.X, box.Y, box.Width, box.Height) & page.Bounds;
         if (area.Width == 0 || area.Height == 0)
         {
             return "";
         }
 
-        using var line = new Mat(grey, area);
+        using var region = page.Region(area);
+        using var line = region.Channels() == 1 ? region.Clone() : region.CvtColor(ColorConversionCodes.BGR2GRAY);
         return engines.Use(engine => engine.ReadLine(line)).Text;
     }
 

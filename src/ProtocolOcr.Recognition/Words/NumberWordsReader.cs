@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
+using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Recognition.Tesseract;
 
 namespace ProtocolOcr.Recognition.Words;
@@ -23,11 +24,11 @@ public sealed class NumberWordsReader : IDisposable
     /// <summary>
     /// The words of <paramref name="field"/>, decoded; null when the field or its form has no words to read.
     /// </summary>
-    /// <param name="alignedPage">The page warped to the form's reference size (BGR or grey).</param>
+    /// <param name="page">The page at the form's reference size (BGR or grey).</param>
     /// <param name="candidates">Values the digits suggest, tried beside every value up to <see cref="NumberWordsDecoder.EveryValueUpTo"/>.</param>
     /// <param name="writtenIn">Read in this language of the form only (its model alone is cheaper); all the form's languages when null.</param>
     public WordsDecoding? Read(
-        Mat alignedPage, FormDefinition form, FieldDefinition field, IEnumerable<long> candidates, CancellationToken cancellationToken,
+        AlignedPage page, FormDefinition form, FieldDefinition field, IEnumerable<long> candidates, CancellationToken cancellationToken,
         string? writtenIn = null)
     {
         var languages = form.Languages.Intersect(NumberWords.Languages).Where(language => writtenIn is null || language == writtenIn).ToList();
@@ -38,13 +39,13 @@ public sealed class NumberWordsReader : IDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         var area = new Rect(box.X + BorderInset, box.Y + BorderInset, box.Width - (2 * BorderInset), box.Height - (2 * BorderInset))
-            & new Rect(0, 0, alignedPage.Width, alignedPage.Height);
+            & page.Bounds;
         if (area.Width <= 0 || area.Height <= 0)
         {
             return null;
         }
 
-        using var crop = new Mat(alignedPage, area);
+        using var crop = page.Region(area);
         using var grey = crop.Channels() == 1 ? crop.Clone() : crop.CvtColor(ColorConversionCodes.BGR2GRAY);
         using var even = EvenPaper(grey);
         var text = _engines.For(TesseractLanguages.Of(languages)).Use(engine => engine.ReadLine(even)).Text;

@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Forms.Loading;
+using ProtocolOcr.Imaging.Page;
 using ProtocolOcr.Recognition.Tests.Handwriting;
 using ProtocolOcr.Recognition.Words;
 using ProtocolOcr.Synthetic.Handwriting;
@@ -48,13 +49,14 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
 
             var box = field.WordsBox!.Value;
             page.Rectangle(new Rect(box.X, box.Y, box.Width, box.Height), Scalar.All(40), 2);
-            var decoding = _reader.Read(page, _form, field, [], CancellationToken.None)!;
+            using var flat = new AlignedPage(page.Clone());
+            var decoding = _reader.Read(flat, _form, field, [], CancellationToken.None)!;
             _output.WriteLine($"{value} ({language}): read '{decoding.Text.Trim()}', nearest {decoding.Value} at {decoding.Distance}, next at {decoding.RunnerUpDistance}");
             Assert.True(decoding.Named is null || decoding.Named == value, $"{value} written, {decoding.Named} named");
             Assert.True(decoding.Named is null || decoding.Language == language, $"{value} written in {language}, named in {decoding.Language}");
             named += decoding.Named == value ? 1 : 0;
 
-            var alone = _reader.Read(page, _form, field, [], CancellationToken.None, writtenIn: language)!;
+            var alone = _reader.Read(flat, _form, field, [], CancellationToken.None, writtenIn: language)!;
             Assert.True(alone.Named is null || alone.Named == value, $"{value} written, {alone.Named} named by the {language} model alone");
             namedAlone += alone.Named == value ? 1 : 0;
         }
@@ -86,7 +88,8 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
 
             page.Rectangle(new Rect(box.X, box.Y, box.Width, box.Height), Scalar.All(40), 2);
             Shade(page, new Rect(box.X, box.Y, box.Width, box.Height));
-            var decoding = _reader.Read(page, _form, field, [], CancellationToken.None)!;
+            using var flat = new AlignedPage(page.Clone());
+            var decoding = _reader.Read(flat, _form, field, [], CancellationToken.None)!;
             _output.WriteLine($"{value}: read '{decoding.Text.Trim()}', named {decoding.Named}");
             Assert.True(decoding.Named is null || decoding.Named == value, $"{value} written, {decoding.Named} named");
             named += decoding.Named == value ? 1 : 0;
@@ -100,7 +103,8 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
     {
         using var page = new Mat(_form.ReferenceSize.Height, _form.ReferenceSize.Width, MatType.CV_8UC1, Scalar.All(235));
 
-        var decoding = _reader.Read(page, _form, _form.Fields.First(field => field.WordsBox is not null), [], CancellationToken.None);
+        using var flat = new AlignedPage(page.Clone());
+        var decoding = _reader.Read(flat, _form, _form.Fields.First(field => field.WordsBox is not null), [], CancellationToken.None);
 
         Assert.Null(decoding?.Named);
     }
@@ -110,7 +114,8 @@ public sealed class NumberWordsReaderTests : IClassFixture<DigitEngine>, IDispos
     {
         using var page = new Mat(_form.ReferenceSize.Height, _form.ReferenceSize.Width, MatType.CV_8UC1, Scalar.All(235));
 
-        Assert.Null(_reader.Read(page, _form, _form.Field("PRECINCT"), [], CancellationToken.None));
+        using var flat = new AlignedPage(page.Clone());
+        Assert.Null(_reader.Read(flat, _form, _form.Field("PRECINCT"), [], CancellationToken.None));
     }
 
     public void Dispose() => _reader.Dispose();
