@@ -18,6 +18,11 @@ namespace ProtocolOcr.Recognition.Arbitration;
 /// preparation fattened into touching ones: DEV phone printed 256, 5 of its 8 wrong fields, Tesseract right at
 /// 0.91-0.99). Not for as many digits: on DEV handwriting Tesseract and the print preparation misread alike ("1577" as
 /// "1677", 8 fields).
+/// <see cref="RecountedByWitness"/>: the chance given to the print witness's value when it is sure of as many digits as
+/// Tesseract read, more than the digit engine, and a digit differs from Tesseract's: DEV phone printed 212, 256, 257
+/// (8,386 fields), 10 such fields, the witness right on all 10, Tesseract on none; on DEV handwriting (5,026 fields,
+/// seeds 211, 213, 223) no such field. Under the pipeline's acceptance, so the field is accepted only when the
+/// arithmetic or the stated precinct confirms it.
 /// </summary>
 public sealed record ArbiterSettings(
     double PrintedSureConfidence = 0.99,
@@ -27,7 +32,8 @@ public sealed record ArbiterSettings(
     double SupportingAlternative = 0.3,
     double ConfirmingAlternative = 0.1,
     double DigitEngineAloneFrom = 0.99,
-    double PrintWitnessFrom = 0.9)
+    double PrintWitnessFrom = 0.9,
+    double RecountedByWitness = 0.8)
 {
     public static ArbiterSettings Default { get; } = new();
 }

@@ -126,6 +126,30 @@ public sealed class EngineArbiterTests
     }
 
     [Fact]
+    public void Print_tesseract_misread_and_the_digit_engine_merged_is_read_by_the_sure_print_witness_and_reviewed()
+    {
+        // DEV phone printed 256 #27: "786" read "186" by Tesseract at 0.955 and "78" by the digit engine.
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 186, 0.955), new ScriptedReader("digits", 78, 0.53), printWitness: new ScriptedReader("digits", 786, 0.996));
+
+        Assert.Equal(786, reading.Value);
+        Assert.True(reading.Confidence < PipelineAcceptConfidence);
+        Assert.Contains(reading.Alternatives, a => a.Value == 186);
+    }
+
+    [Theory]
+    [InlineData(193, 0.995, 183, 0.80)] // DEV phone printed 256 #130: the witness unsure, Tesseract right
+    [InlineData(15, 0.95, 151, 0.995)] // the witness reads more digits than Tesseract
+    public void The_print_witness_overrules_tesseract_only_sure_of_as_many_digits(long printed, double printedConfidence, long witness, double witnessConfidence)
+    {
+        var reading = Arbitrate(
+            new ScriptedReader("tess", printed, printedConfidence), new ScriptedReader("digits", 8, 0.32),
+            printWitness: new ScriptedReader("digits", witness, witnessConfidence));
+
+        Assert.NotEqual(witness, reading.Value);
+    }
+
+    [Fact]
     public void Lighter_digits_tesseract_and_the_print_witness_drop_are_read_by_the_sure_digit_engine()
     {
         var reading = Arbitrate(
