@@ -1,4 +1,3 @@
-using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Imaging.Fields;
 using ProtocolOcr.Imaging.Page;

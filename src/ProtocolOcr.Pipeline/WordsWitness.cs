@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpenCvSharp;
 using ProtocolOcr.Core.Forms;
 using ProtocolOcr.Core.Recognition;
 using ProtocolOcr.Imaging.Page;
