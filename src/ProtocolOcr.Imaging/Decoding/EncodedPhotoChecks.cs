@@ -20,7 +20,15 @@ public static class EncodedPhotoChecks
         {
             if (data[position] != 0xFF)
             {
-                position++;
+                // Entropy-coded data is most of the file: jump to its next 0xFF (a vectorised search; byte by byte
+                // this scan cost 2.5-5 ms on a 2.6 MB photo).
+                int toMarker = data[position..].IndexOf((byte)0xFF);
+                if (toMarker < 0)
+                {
+                    return false;
+                }
+
+                position += toMarker;
                 continue;
             }
 
