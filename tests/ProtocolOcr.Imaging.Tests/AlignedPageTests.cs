@@ -71,6 +71,18 @@ public sealed class AlignedPageTests : IClassFixture<StagedPhotos>
         Assert.Equal(0, MaxDifference(region, cropped));
     }
 
+    [Fact]
+    public void A_grey_region_of_a_colour_page_is_the_crop_in_grey()
+    {
+        using var colour = _photos.Page.Channels() == 3 ? _photos.Page.Clone() : _photos.Page.CvtColor(ColorConversionCodes.GRAY2BGR);
+        using var flat = new AlignedPage(colour.Clone());
+        using var region = flat.GreyRegion(FieldArea);
+        using var cropped = new Mat(colour, FieldArea);
+        using var expected = cropped.CvtColor(ColorConversionCodes.BGR2GRAY);
+        Assert.Equal(1, region.Channels());
+        Assert.Equal(0, MaxDifference(region, expected));
+    }
+
     [Theory]
     [InlineData(-1, 0, 10, 10)]
     [InlineData(1650, 0, 10, 10)]

@@ -70,6 +70,18 @@ public sealed class AlignedPage : IDisposable
         return region;
     }
 
+    /// <summary><see cref="Region"/> in grey (pages built in code and tests may be colour); caller owns it.</summary>
+    public Mat GreyRegion(Rect area)
+    {
+        var region = Region(area);
+        if (region.Channels() != 1)
+        {
+            Cv2.CvtColor(region, region, ColorConversionCodes.BGR2GRAY);
+        }
+
+        return region;
+    }
+
     /// <summary>The whole page (debug images, the page kept for the review page); caller owns it.</summary>
     public Mat Whole() => Region(Bounds);
 

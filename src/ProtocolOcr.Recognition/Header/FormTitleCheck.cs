@@ -81,8 +81,7 @@ public sealed class FormTitleCheck : IDisposable
             return "";
         }
 
-        using var region = page.Region(area);
-        using var line = region.Channels() == 1 ? region.Clone() : region.CvtColor(ColorConversionCodes.BGR2GRAY);
+        using var line = page.GreyRegion(area);
         return engines.Use(engine => engine.ReadLine(line)).Text;
     }
 

@@ -45,8 +45,7 @@ public sealed class NumberWordsReader : IDisposable
             return null;
         }
 
-        using var crop = page.Region(area);
-        using var grey = crop.Channels() == 1 ? crop.Clone() : crop.CvtColor(ColorConversionCodes.BGR2GRAY);
+        using var grey = page.GreyRegion(area);
         using var even = EvenPaper(grey);
         var text = _engines.For(TesseractLanguages.Of(languages)).Use(engine => engine.ReadLine(even)).Text;
         return NumberWordsDecoder.Decode(text, languages, candidates);
