@@ -14,12 +14,12 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
     public PhotoDecoderTests(StagedPhotos photos) => _photos = photos;
 
     [Fact]
-    public void Twelve_megapixel_jpeg_is_reduced_to_the_working_size_keeping_its_shape()
+    public void Twelve_megapixel_jpeg_is_kept_at_its_own_size()
     {
         using var decoded = _decoder.Decode(_photos.Photo.Bytes);
 
         Assert.Equal((3000, 4000), (decoded.SourceWidth, decoded.SourceHeight));
-        Assert.Equal((2250, 3000), (decoded.Width, decoded.Height));
+        Assert.Equal((3000, 4000), (decoded.Width, decoded.Height));
         Assert.Equal(MatType.CV_8UC1, decoded.Image.Type());
         Assert.Equal("JPEG", decoded.Format);
     }
@@ -58,8 +58,8 @@ public sealed class PhotoDecoderTests : IClassFixture<StagedPhotos>
         using var upright = _decoder.Decode(large.Bytes);
         using var fromRotated = _decoder.Decode(rotated);
 
-        Assert.Equal((2250, 3000), (upright.Width, upright.Height));
-        Assert.Equal((2250, 3000), (fromRotated.Width, fromRotated.Height));
+        Assert.Equal((3072, 4096), (upright.Width, upright.Height));
+        Assert.Equal((3072, 4096), (fromRotated.Width, fromRotated.Height));
         Assert.True(MeanAbsoluteDifference(upright.Image, fromRotated.Image) < 6, "rotated large photo differs from the upright one");
     }
 

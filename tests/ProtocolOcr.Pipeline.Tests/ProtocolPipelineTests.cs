@@ -96,11 +96,11 @@ public sealed class ProtocolPipelineTests : IClassFixture<PipelineFixture>
     [Fact]
     public void An_exif_rotated_photo_reports_its_page_corners_in_upright_photo_pixels()
     {
-        var photo = PhotoStager.Stage(_fixture.ConsistentPage, rotationDegrees: 3, seed: 4);
+        var photo = PhotoStager.Stage(_fixture.ConsistentPage, width: 3600, height: 4800, rotationDegrees: 3, seed: 4);
 
         var result = Run(PhotoStager.WithExifRotation(photo.Bytes));
 
-        // The stored pixels are 4000x3000 and the decoded photo 2250x3000: scaling by the stored width put corners
+        // The stored pixels are 4800x3600 and the decoded photo 3072x4096: scaling by the stored width put corners
         // hundreds of pixels off. 25 px is 0.6% of the long side, the page detector's working precision.
         Assert.NotNull(result.PageCorners);
         Assert.All(
