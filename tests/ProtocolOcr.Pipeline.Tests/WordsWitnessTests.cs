@@ -60,7 +60,21 @@ public sealed class WordsWitnessTests
         Assert.Equal(1528, witnessed.Value);
         Assert.Equal(ReviewReasons.WordsDiffer, witnessed.ReviewReason);
         Assert.Equal(1523, witnessed.Alternatives.Single().Value);
-        Assert.InRange(witnessed.Alternatives.Single().Confidence, 0.1, 0.3);
+        Assert.InRange(witnessed.Alternatives.Single().Confidence, 0.2, 0.5);
+    }
+
+    [Fact]
+    public void Words_naming_a_value_no_engine_listed_outweigh_a_reading_nine_in_ten_sure()
+    {
+        // The reading leaves a tenth of doubt; the words name a value in it (printed "202" merged into "28", as on DEV).
+        var reading = Reading("V4", 28, 0.9, "digits");
+
+        var witnessed = WordsWitness.Apply(reading, 202);
+
+        Assert.Equal(202, witnessed.Value);
+        Assert.Equal(WordsWitness.EngineName, witnessed.Engine);
+        Assert.Equal(ReviewReasons.WordsDiffer, witnessed.ReviewReason);
+        Assert.Equal(28, witnessed.Alternatives[0].Value);
     }
 
     [Fact]
