@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenCvSharp;
 using ProtocolOcr.Core.Recognition;
 using ProtocolOcr.Imaging.Fields;
 using ProtocolOcr.Recognition.Tesseract;
@@ -7,7 +8,8 @@ namespace ProtocolOcr.Recognition;
 
 /// <summary>
 /// Reads printed digits with Tesseract. Confidence is the weakest symbol's confidence (a number is only as sure as its
-/// least sure digit); alternatives swap one digit for Tesseract's runner-up at that position.
+/// least sure digit); alternatives swap one digit for Tesseract's runner-up at that position. <see cref="AtScale"/> reads
+/// the same crop enlarged or reduced, with the same engines: a second look that errs differently on touching print.
 /// </summary>
 public sealed class TesseractDigitReader : IFieldReader, IDisposable
 {
@@ -17,9 +19,23 @@ public sealed class TesseractDigitReader : IFieldReader, IDisposable
     private const int MaxAlternatives = 3;
 
     private readonly TesseractEnginePool _engines;
+    private readonly bool _ownsEngines;
+    private readonly double _scale;
 
-    public TesseractDigitReader(TesseractSettings? settings = null) =>
-        _engines = new TesseractEnginePool(settings ?? TesseractSettings.Digits());
+    public TesseractDigitReader(TesseractSettings? settings = null)
+        : this(new TesseractEnginePool(settings ?? TesseractSettings.Digits()), ownsEngines: true, scale: 1)
+    {
+    }
+
+    private TesseractDigitReader(TesseractEnginePool engines, bool ownsEngines, double scale)
+    {
+        _engines = engines;
+        _ownsEngines = ownsEngines;
+        _scale = scale;
+    }
+
+    /// <summary>This reader with the prepared crop scaled by <paramref name="scale"/>; it shares (and does not dispose) the engines.</summary>
+    public TesseractDigitReader AtScale(double scale) => new(_engines, ownsEngines: false, scale);
 
     public string EngineName => Engine;
 
@@ -32,7 +48,7 @@ public sealed class TesseractDigitReader : IFieldReader, IDisposable
             return Reading(crop, null, "", 0, [], FieldStatus.Empty);
         }
 
-        var line = _engines.Use(engine => engine.ReadLine(prepared.Image));
+        var line = _scale == 1 ? _engines.Use(engine => engine.ReadLine(prepared.Image)) : ReadScaled(prepared.Image);
         var digits = line.Symbols.Where(s => s.Text.All(char.IsAsciiDigit)).ToList();
         string text = string.Concat(digits.Select(s => s.Text));
         if (text.Length is 0 or > MaxDigits)
@@ -43,6 +59,13 @@ public sealed class TesseractDigitReader : IFieldReader, IDisposable
         double confidence = Math.Clamp(digits.Min(s => s.Confidence) / 100, 0, 1);
         return Reading(
             crop, long.Parse(text, CultureInfo.InvariantCulture), text, confidence, Alternatives(digits, text), FieldStatus.NeedsReview);
+    }
+
+    private TesseractLine ReadScaled(Mat prepared)
+    {
+        using var scaled = new Mat();
+        Cv2.Resize(prepared, scaled, new Size(), _scale, _scale, _scale > 1 ? InterpolationFlags.Cubic : InterpolationFlags.Area);
+        return _engines.Use(engine => engine.ReadLine(scaled));
     }
 
     private static List<ValueAlternative> Alternatives(IReadOnlyList<TesseractSymbol> digits, string text) =>
@@ -58,5 +81,11 @@ public sealed class TesseractDigitReader : IFieldReader, IDisposable
         FieldCrop crop, long? value, string text, double confidence, IReadOnlyList<ValueAlternative> alternatives, FieldStatus status) =>
         new(crop.Field.Id, value, text, confidence, status, null, alternatives, Engine, crop.CropBox);
 
-    public void Dispose() => _engines.Dispose();
+    public void Dispose()
+    {
+        if (_ownsEngines)
+        {
+            _engines.Dispose();
+        }
+    }
 }

@@ -62,6 +62,22 @@ public sealed class TesseractDigitReaderTests : IClassFixture<RenderedPage>
         Assert.Equal(1523, reading.Value);
     }
 
+    [Theory]
+    [InlineData(1.5)]
+    [InlineData(0.75)]
+    public void The_reader_at_another_scale_reads_every_printed_field_alike_and_leaves_its_engines_to_the_owner(double scale)
+    {
+        using (var scaled = _page.Reader.AtScale(scale))
+        {
+            foreach (var crop in _page.Crops.Where(c => _page.Values.ContainsKey(c.Field.Id)))
+            {
+                Assert.Equal(_page.Values[crop.Field.Id], scaled.Read(crop, CancellationToken.None).Value);
+            }
+        }
+
+        Assert.Equal(1523, _page.Reader.Read(_page.Crop("L1"), CancellationToken.None).Value);
+    }
+
     [Fact]
     public void Ink_that_is_not_digits_is_left_for_review_without_a_value()
     {

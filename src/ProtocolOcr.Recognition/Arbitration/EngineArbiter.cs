@@ -17,6 +17,8 @@ namespace ProtocolOcr.Recognition.Arbitration;
 /// A reader with ink but no digits where the other read a value goes to review as <see cref="EnginesDisagree"/>.
 /// Tesseract is not asked at all when the digit engine is sure (<see cref="ArbiterSettings.DigitEngineAloneFrom"/>) of a
 /// field a sum checks: there it was never the one right when the digit engine was wrong, and the sum is the witness.
+/// Print that both digit-engine preparations merged while Tesseract read it fairly surely is put to Tesseract again at
+/// other scales (<see cref="ArbiterSettings.ConfirmedAtOtherScales"/>).
 /// Thread-safe when both readers are.
 /// </summary>
 public sealed class EngineArbiter : IFieldReader
@@ -31,15 +33,23 @@ public sealed class EngineArbiter : IFieldReader
     private readonly FieldCalibration _calibration;
 
     private readonly IFieldReader? _printWitness;
+    private readonly IReadOnlyList<IFieldReader> _printedAtOtherScales;
 
     /// <param name="printWitness">
     /// The digit engine reading a crop prepared for print, asked only when Tesseract is sure and the digit engine read
     /// another value; defaults to the print mode of <paramref name="handwritten"/> when that is the digit engine.
     /// </param>
+    /// <param name="printedAtOtherScales">
+    /// Tesseract reading the crop enlarged and reduced; defaults to <paramref name="printed"/> at 1.5 and 0.75 when that
+    /// is Tesseract.
+    /// </param>
     public EngineArbiter(
-        IFieldReader printed, IFieldReader handwritten, ArbiterSettings settings, FieldCalibration? calibration = null, IFieldReader? printWitness = null)
+        IFieldReader printed, IFieldReader handwritten, ArbiterSettings settings, FieldCalibration? calibration = null, IFieldReader? printWitness = null,
+        IReadOnlyList<IFieldReader>? printedAtOtherScales = null)
     {
         _printWitness = printWitness ?? (handwritten as HandwrittenDigitReader)?.ForPrint;
+        _printedAtOtherScales = printedAtOtherScales
+            ?? (printed is TesseractDigitReader tesseract ? [tesseract.AtScale(1.5), tesseract.AtScale(0.75)] : []);
         _printed = printed;
         _handwritten = handwritten;
         _settings = settings;
@@ -83,10 +93,11 @@ public sealed class EngineArbiter : IFieldReader
             return AsHandwriting(handwritten, printed);
         }
 
+        FieldReading? asPrint = null;
         if (_printWitness is not null && MayBePrint(printed, handwritten))
         {
             // A printed-looking field the digit engine read otherwise: let it read the crop prepared for print.
-            var asPrint = _printWitness.Read(crop, cancellationToken);
+            asPrint = _printWitness.Read(crop, cancellationToken);
             if (asPrint.Value == printedValue)
             {
                 return Agreed(printed, asPrint);
@@ -120,8 +131,25 @@ public sealed class EngineArbiter : IFieldReader
             return Chosen(printed, FieldCalibration.Lookup(_calibration.PrintedSupported, handwritten.Confidence), handwritten);
         }
 
+        if (asPrint is not null && IsPrintBothPreparationsMerged(printed, handwritten, asPrint)
+            && _printedAtOtherScales.Count > 0
+            && _printedAtOtherScales.All(reader => reader.Read(crop, cancellationToken).Value == printedValue))
+        {
+            return Chosen(printed, _settings.ConfirmedAtOtherScales, handwritten) with { Engine = EngineName };
+        }
+
         return AsHandwriting(handwritten, printed);
     }
+
+    /// <summary>
+    /// Tesseract fairly sure (short of <see cref="ArbiterSettings.PrintedSureConfidence"/>) of more digits than both
+    /// digit-engine preparations, neither of them sure: print whose digits both preparations merged ("1009" read "108"
+    /// and "109"), or handwriting Tesseract read extra digits into ("302" read "3200").
+    /// </summary>
+    private bool IsPrintBothPreparationsMerged(FieldReading printed, FieldReading handwritten, FieldReading asPrint) =>
+        printed.Confidence >= _settings.PrintedSupportedFrom && printed.Confidence < _settings.PrintedSureConfidence
+        && printed.Text.Length > handwritten.Text.Length && printed.Text.Length > asPrint.Text.Length
+        && handwritten.Confidence < _settings.DigitEngineUnsureBelow && asPrint.Confidence < _settings.DigitEngineUnsureBelow;
 
     /// <summary>
     /// The digit engine, sure, reads more digits than Tesseract: handwriting with some digits written lighter, which

@@ -213,9 +213,47 @@ public sealed class EngineArbiterTests
         Assert.Null(reading.Value);
     }
 
-    private static FieldReading Arbitrate(ScriptedReader printed, ScriptedReader handwritten, ScriptedReader? printWitness = null)
+    [Fact]
+    public void Print_both_digit_preparations_merged_is_read_by_tesseract_when_it_reads_it_alike_at_other_scales()
+    {
+        // DEV printed 256 #150: "1009" read "108" and "109" by the digit engine, "1009" by Tesseract at 0.988.
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 1009, 0.988), new ScriptedReader("digits", 108, 0.32), new ScriptedReader("digits", 109, 0.64),
+            [new ScriptedReader("tess", 1009, 0.995), new ScriptedReader("tess", 1009, 0.995)]);
+
+        Assert.Equal(1009, reading.Value);
+        Assert.Equal(ArbiterSettings.Default.ConfirmedAtOtherScales, reading.Confidence);
+        Assert.Contains(reading.Alternatives, a => a.Value == 108);
+    }
+
+    [Fact]
+    public void Print_both_digit_preparations_merged_stays_the_digit_engines_when_tesseract_reads_otherwise_at_a_scale()
+    {
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 1009, 0.988), new ScriptedReader("digits", 108, 0.32), new ScriptedReader("digits", 109, 0.64),
+            [new ScriptedReader("tess", 1009, 0.995), new ScriptedReader("tess", 1000, 0.995)]);
+
+        Assert.Equal(108, reading.Value);
+    }
+
+    [Fact]
+    public void A_sure_digit_engine_is_not_put_to_tesseract_at_other_scales()
+    {
+        var otherScale = new CountingReader(new ScriptedReader("tess", 3200, 0.99));
+
+        var reading = Arbitrate(
+            new ScriptedReader("tess", 3200, 0.964), new ScriptedReader("digits", 302, 0.95), new ScriptedReader("digits", 302, 0.7),
+            [otherScale]);
+
+        Assert.Equal(302, reading.Value);
+        Assert.Equal(0, otherScale.Calls);
+    }
+
+    private static FieldReading Arbitrate(
+        ScriptedReader printed, ScriptedReader handwritten, ScriptedReader? printWitness = null, IReadOnlyList<IFieldReader>? printedAtOtherScales = null)
     {
         using var crop = new FieldCrop(Field, Field.Box, new Mat(60, 300, MatType.CV_8UC3, Scalar.White));
-        return new EngineArbiter(printed, handwritten, ArbiterSettings.Default, printWitness: printWitness).Read(crop, CancellationToken.None);
+        return new EngineArbiter(printed, handwritten, ArbiterSettings.Default, printWitness: printWitness, printedAtOtherScales: printedAtOtherScales)
+            .Read(crop, CancellationToken.None);
     }
 }
