@@ -10,7 +10,7 @@ namespace ProtocolOcr.Pipeline;
 /// <summary>
 /// Stage 8: the count written in words beside the digits as one more witness, read only for the fields a person would
 /// otherwise check (Tesseract costs ~20-30 core-ms a box). Words that name the value read raise its probability by
-/// <see cref="LikelihoodRatio"/> and count as another agreeing engine (<see cref="EngineName"/>), so a value no equality
+/// <see cref="LikelihoodRatioFor"/> and count as another agreeing engine (<see cref="EngineName"/>), so a value no equality
 /// checks (voters on the list) is no longer a single witness; words that name another value put that value beside the
 /// one read with the same weight, for the arithmetic to weigh against the sums, and keep the field in review
 /// (<see cref="ReviewReasons.WordsDiffer"/>) unless a sum vouches for one of them. The words are written from the same
@@ -21,15 +21,19 @@ public sealed class WordsWitness
     public const string EngineName = "words";
 
     /// <summary>
-    /// How much likelier words naming a value are when it is the field's true value than when it is not: the share of
-    /// boxes that name the true value over the share that name a wrong one. DEV, every box the pipeline read (seeds 211,
-    /// 213, 218, 223, 240, 257, 258; 2,647 boxes): phone photos named the true value in 887 of 993 boxes and a wrong one
-    /// in none (0.89 over the 3-in-993 bound of none seen: ~300); hard photos in 892 of 1,654 and a wrong one in 3
-    /// (0.54 over 0.0018: ~300). Was 100, set on 520 boxes of one set; a field the words outweigh stays in review
-    /// unless the sums then vouch for it (DEV at 300 against 100: hard 223 field accuracy 89.4 -> 91.1%, review
-    /// 29.8 -> 27.2%, phone 211 98.4 -> 98.8%, silent errors unchanged).
+    /// How much likelier words naming a value letter for letter are when it is the field's true value than when it is
+    /// not: the share of boxes naming the true value so over the share naming a wrong one. DEV, every box the pipeline
+    /// read on seven sets (seeds 211, 213, 218, 223, 240, 257, 258; 2,609 boxes): 1,510 named the true value letter for
+    /// letter and none a wrong one (0.58 over the none-in-2,609 bound of 3/2,609: ~500).
     /// </summary>
-    public const double LikelihoodRatio = 300;
+    public const double ExactLikelihoodRatio = 500;
+
+    /// <summary>
+    /// The same for words one or two letters off the value's spelling (<see cref="WordsDecoding.MostLettersOff"/>): on
+    /// the same boxes 240 named the true value so and 3 a wrong one, all on hard photos (80 named 2, 637 named 137,
+    /// 81 named 71): 0.092 over 0.0011, ~80.
+    /// </summary>
+    public const double NearLikelihoodRatio = 80;
 
     /// <summary>
     /// The share of a reading's unlisted doubt (1 - the values listed) a value neither engine listed had before the
@@ -82,19 +86,25 @@ public sealed class WordsWitness
             }
 
             var candidates = reading.Alternatives.Select(alternative => alternative.Value).Append(value);
-            if (ReadWords(form.Field(reading.FieldId), candidates)?.Named is not { } named)
+            if (ReadWords(form.Field(reading.FieldId), candidates) is not { Named: { } named } decoding)
             {
                 return reading;
             }
 
             changed = true;
-            return Apply(reading, named);
+            return Apply(reading, named, decoding.Distance);
         }).ToList();
         return changed ? witnessed : readings;
     }
 
-    /// <summary>The reading after words that name <paramref name="named"/>: Bayes' rule over the values listed, the rest of the doubt kept unlisted.</summary>
-    public static FieldReading Apply(FieldReading reading, long named)
+    /// <summary>How much the words weigh, by how many letters they are off the named value's spelling.</summary>
+    public static double LikelihoodRatioFor(int lettersOff) => lettersOff == 0 ? ExactLikelihoodRatio : NearLikelihoodRatio;
+
+    /// <summary>
+    /// The reading after words <paramref name="lettersOff"/> letters from the spelling of <paramref name="named"/>
+    /// name it: Bayes' rule over the values listed, the rest of the doubt kept unlisted.
+    /// </summary>
+    public static FieldReading Apply(FieldReading reading, long named, int lettersOff)
     {
         var masses = reading.Alternatives
             .Where(alternative => alternative.Value != reading.Value)
@@ -109,7 +119,7 @@ public sealed class WordsWitness
             index = masses.Count - 1;
         }
 
-        masses[index] = (named, masses[index].Mass * LikelihoodRatio);
+        masses[index] = (named, masses[index].Mass * LikelihoodRatioFor(lettersOff));
         var total = masses.Sum(pair => pair.Mass) + unlisted;
         var (value, mass) = masses.MaxBy(pair => pair.Mass);
         var alternatives = masses.Where(pair => pair.Value != value)

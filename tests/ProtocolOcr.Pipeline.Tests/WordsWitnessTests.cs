@@ -20,7 +20,7 @@ public sealed class WordsWitnessTests
     {
         var reading = Reading("L1", 1523, 0.96, "digits", new ValueAlternative(1528, 0.03));
 
-        var witnessed = WordsWitness.Apply(reading, 1523);
+        var witnessed = WordsWitness.Apply(reading, 1523, lettersOff: 0);
 
         Assert.Equal(1523, witnessed.Value);
         Assert.Equal(2, witnessed.AgreeingEngines);
@@ -34,7 +34,7 @@ public sealed class WordsWitnessTests
     {
         var reading = Reading("L1", 1523, 0.9, "tesseract+digits") with { ReviewReason = EngineArbiter.EnginesDisagree };
 
-        Assert.Null(WordsWitness.Apply(reading, 1523).ReviewReason);
+        Assert.Null(WordsWitness.Apply(reading, 1523, lettersOff: 0).ReviewReason);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class WordsWitnessTests
     {
         var reading = Reading("L1", 1528, 0.9, "digits", new ValueAlternative(1523, 0.08));
 
-        var witnessed = WordsWitness.Apply(reading, 1523);
+        var witnessed = WordsWitness.Apply(reading, 1523, lettersOff: 0);
 
         Assert.Equal(1523, witnessed.Value);
         Assert.Equal(WordsWitness.EngineName, witnessed.Engine);
@@ -51,16 +51,28 @@ public sealed class WordsWitnessTests
     }
 
     [Fact]
-    public void Words_naming_a_value_no_engine_listed_add_it_beside_a_confident_reading()
+    public void Words_a_letter_off_a_value_no_engine_listed_add_it_beside_a_confident_reading()
     {
         var reading = Reading("L1", 1528, 0.97, "digits");
 
-        var witnessed = WordsWitness.Apply(reading, 1523);
+        var witnessed = WordsWitness.Apply(reading, 1523, lettersOff: 1);
 
         Assert.Equal(1528, witnessed.Value);
         Assert.Equal(ReviewReasons.WordsDiffer, witnessed.ReviewReason);
         Assert.Equal(1523, witnessed.Alternatives.Single().Value);
-        Assert.InRange(witnessed.Alternatives.Single().Confidence, 0.2, 0.5);
+        Assert.InRange(witnessed.Alternatives.Single().Confidence, 0.1, 0.3);
+    }
+
+    [Fact]
+    public void Words_spelling_a_value_no_engine_listed_letter_for_letter_outweigh_a_confident_reading()
+    {
+        var reading = Reading("L1", 1528, 0.97, "digits");
+
+        var witnessed = WordsWitness.Apply(reading, 1523, lettersOff: 0);
+
+        Assert.Equal(1523, witnessed.Value);
+        Assert.Equal(ReviewReasons.WordsDiffer, witnessed.ReviewReason);
+        Assert.Equal(1528, witnessed.Alternatives[0].Value);
     }
 
     [Fact]
@@ -69,7 +81,7 @@ public sealed class WordsWitnessTests
         // The reading leaves a tenth of doubt; the words name a value in it (printed "202" merged into "28", as on DEV).
         var reading = Reading("V4", 28, 0.9, "digits");
 
-        var witnessed = WordsWitness.Apply(reading, 202);
+        var witnessed = WordsWitness.Apply(reading, 202, lettersOff: 0);
 
         Assert.Equal(202, witnessed.Value);
         Assert.Equal(WordsWitness.EngineName, witnessed.Engine);
@@ -100,7 +112,7 @@ public sealed class WordsWitnessTests
 
         Assert.Equal(ReviewReasons.SingleWitness, Decide(readings).Single(f => f.FieldId == "L1").ReviewReason);
 
-        var witnessed = readings.Select(reading => reading.FieldId == "L1" ? WordsWitness.Apply(reading, 1523) : reading).ToList();
+        var witnessed = readings.Select(reading => reading.FieldId == "L1" ? WordsWitness.Apply(reading, 1523, lettersOff: 0) : reading).ToList();
         Assert.Equal(FieldStatus.Accepted, Decide(witnessed).Single(f => f.FieldId == "L1").Status);
     }
 
@@ -112,7 +124,7 @@ public sealed class WordsWitnessTests
         readings[readings.FindIndex(reading => reading.FieldId == "V3")] = Reading("V3", 235, 0.97, "digits", new ValueAlternative(285, 0.01));
         Assert.Equal(FieldStatus.NeedsReview, Decide(readings).Single(f => f.FieldId == "V3").Status);
 
-        var witnessed = readings.Select(reading => reading.FieldId == "V3" ? WordsWitness.Apply(reading, 285) : reading).ToList();
+        var witnessed = readings.Select(reading => reading.FieldId == "V3" ? WordsWitness.Apply(reading, 285, lettersOff: 0) : reading).ToList();
         var v3 = Decide(witnessed).Single(f => f.FieldId == "V3");
 
         Assert.Equal((FieldStatus.Accepted, 285L), (v3.Status, v3.Value!.Value));
@@ -123,7 +135,7 @@ public sealed class WordsWitnessTests
     {
         var readings = Form.Fields
             .Select(field => WordsWitness.Apply(
-                Reading(field.Id, TestProtocols.BreakingR4[field.Id], 0.97, "digits"), TestProtocols.BreakingR4[field.Id]))
+                Reading(field.Id, TestProtocols.BreakingR4[field.Id], 0.97, "digits"), TestProtocols.BreakingR4[field.Id], lettersOff: 0))
             .ToList();
 
         var fields = Decide(readings);
