@@ -169,10 +169,6 @@ public sealed class EngineArbiter : IFieldReader
         || (printed.Confidence >= _settings.PrintWitnessFrom && printed.Text.Length > handwritten.Text.Length);
 
     /// <summary>
-    /// The digit engine's own runner-up value is Tesseract's (often printed digits it cut or merged wrong: "77" read as
-    /// one wide 7, with "77" as its alternative).
-    /// </summary>
-    /// <summary>
     /// The print witness sure of Tesseract's digit count, which the digit engine fell short of, and of another digit:
     /// Tesseract misreading the print ("786" as "186", "517" as "917") beside the handwriting preparation merging it.
     /// </summary>
@@ -180,6 +176,10 @@ public sealed class EngineArbiter : IFieldReader
         asPrint.Value is not null && asPrint.Confidence >= _settings.PrintedSureConfidence
         && asPrint.Text.Length == printed.Text.Length && asPrint.Text.Length > handwritten.Text.Length;
 
+    /// <summary>
+    /// The digit engine's own runner-up value is Tesseract's (often printed digits it cut or merged wrong: "77" read as
+    /// one wide 7, with "77" as its alternative).
+    /// </summary>
     private static bool SupportedBy(FieldReading handwritten, long value, double atLeast) =>
         handwritten.Alternatives.Any(alternative => alternative.Value == value && alternative.Confidence >= atLeast);
 
